@@ -1,0 +1,75 @@
+import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
+import { assertProductionSecrets, envFlag, workerMode } from "./src/lib/env"
+import { installRequestIds } from "./src/lib/request-id"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+assertProductionSecrets()
+installRequestIds()
+
+const REDIS_URL = process.env.REDIS_URL
+const isProduction = process.env.NODE_ENV === "production"
+
+/**
+ * With REDIS_URL every engine that must be shared between instances runs on
+ * Redis; without it, the in-memory/Postgres defaults serve a single process.
+ */
+const redisModules = REDIS_URL
+  ? [
+      {
+        key: Modules.EVENT_BUS,
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl: REDIS_URL },
+      },
+      {
+        key: Modules.WORKFLOW_ENGINE,
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl: REDIS_URL } },
+      },
+      {
+        key: Modules.CACHE,
+        resolve: "@medusajs/medusa/cache-redis",
+        options: { redisUrl: REDIS_URL },
+      },
+      {
+        key: Modules.LOCKING,
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              id: "locking-redis",
+              resolve: "@medusajs/medusa/locking-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    databaseLogging: envFlag(process.env.DATABASE_LOGGING, false),
+    redisUrl: REDIS_URL,
+    workerMode: workerMode(),
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000,http://localhost:5173",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors:
+        process.env.AUTH_CORS || "http://localhost:9000,http://localhost:8000,http://localhost:5173",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+    // Production Medusa marks the admin session cookie Secure; plain-http
+    // set-ups (the local launcher, browser tests) turn it off explicitly.
+    cookieOptions: {
+      secure: envFlag(process.env.COOKIE_SECURE, isProduction),
+    },
+  },
+  admin: {
+    disable: envFlag(process.env.ADMIN_DISABLED, false) || workerMode() === "worker",
+    backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
+  },
+  modules: [...redisModules],
+})

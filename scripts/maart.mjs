@@ -1,0 +1,198 @@
+#!/usr/bin/env node
+// `npm start` / `npm run dev`: one command from a fresh clone to a running Maart with demo data.
+//   1. database: DATABASE_URL when set, else an embedded PostgreSQL in .maart/pg
+//   2. migrations + demo seed (once), and — for `start` — the production build, side by side
+//   3. Medusa (`medusa start` from .medusa/server, or `medusa develop`), then the URLs and logins
+// Ctrl-C stops Medusa's whole process group, then PostgreSQL.
+import { spawn } from "node:child_process"
+import crypto from "node:crypto"
+import fs from "node:fs"
+import path from "node:path"
+import { ensureDatabase, startEmbeddedPostgres } from "./lib/postgres.mjs"
+import {
+  EMBEDDED_PG_PORT,
+  MEDUSA_BIN,
+  ROOT,
+  STATE_DIR,
+  loadDotEnv,
+  persisted,
+  randomSecret,
+} from "./lib/runtime.mjs"
+
+const mode = process.argv[2] === "develop" ? "develop" : "start"
+const SERVER_DIR = path.join(ROOT, ".medusa", "server")
+const BUILD_STAMP = path.join(SERVER_DIR, ".maart-build-hash")
+const log = (msg) => console.log(`[maart] ${msg}`)
+
+let database = null
+let medusa = null
+let stopping = false
+
+function run(args, { cwd = ROOT, env, label }) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MEDUSA_BIN, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
+    const output = []
+    child.stdout.on("data", (d) => output.push(d))
+    child.stderr.on("data", (d) => output.push(d))
+    child.on("exit", (code) => {
+      if (code === 0) {
+        return resolve(Buffer.concat(output).toString())
+      }
+      process.stderr.write(Buffer.concat(output))
+      reject(new Error(`${label} failed (exit ${code})`))
+    })
+  })
+}
+
+/** A hash of everything `medusa build` compiles: rebuild only when it changed. */
+function sourceHash() {
+  const hash = crypto.createHash("sha256")
+  const walk = (p) => {
+    const stat = fs.statSync(p)
+    if (stat.isDirectory()) {
+      for (const name of fs.readdirSync(p).sort()) walk(path.join(p, name))
+    } else {
+      hash.update(path.relative(ROOT, p)).update(fs.readFileSync(p))
+    }
+  }
+  for (const p of ["src", "medusa-config.ts", "tsconfig.json", "package.json"]) {
+    if (fs.existsSync(path.join(ROOT, p))) walk(path.join(ROOT, p))
+  }
+  return hash.digest("hex")
+}
+
+async function build(env) {
+  const hash = sourceHash()
+  if (fs.existsSync(BUILD_STAMP) && fs.readFileSync(BUILD_STAMP, "utf8") === hash) {
+    log("build is up to date")
+    return
+  }
+  log("building the server and the admin dashboard (medusa build)…")
+  const started = Date.now()
+  await run(["build"], { env, label: "medusa build" })
+  fs.writeFileSync(BUILD_STAMP, hash)
+  log(`build done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+}
+
+async function migrateAndSeed(env) {
+  log("running migrations (medusa db:migrate)…")
+  await run(["db:migrate", "--execute-safe-links"], { env, label: "medusa db:migrate" })
+  const out = await run(["exec", "./src/scripts/seed.ts"], { env, label: "demo seed" })
+  for (const line of out.split("\n").filter((l) => l.includes("[seed]"))) {
+    log(line.slice(line.indexOf("[seed]") + 7))
+  }
+}
+
+async function waitForReady(url, timeoutMs = 180_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const res = await fetch(url)
+      if (res.ok) return true
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  return false
+}
+
+async function shutdown(code = 0) {
+  if (stopping) return
+  stopping = true
+  log("stopping…")
+  if (medusa && medusa.exitCode === null) {
+    // Medusa's CLI forks a child that keeps the port: signal the whole group.
+    try {
+      process.kill(-medusa.pid, "SIGTERM")
+    } catch {}
+    const exited = await Promise.race([
+      new Promise((r) => medusa.once("exit", () => r(true))),
+      new Promise((r) => setTimeout(() => r(false), 10_000)),
+    ])
+    if (!exited) {
+      try {
+        process.kill(-medusa.pid, "SIGKILL")
+      } catch {}
+    }
+  }
+  if (database) {
+    await database.stop()
+    log("PostgreSQL stopped")
+  }
+  process.exit(code)
+}
+
+async function main() {
+  loadDotEnv()
+  const secrets = persisted("secrets.json", () => ({ jwt: randomSecret(), cookie: randomSecret() }))
+  const demo = persisted("demo-credentials.json", () => ({
+    email: "admin@maart.localhost",
+    password: randomSecret().slice(0, 16),
+  }))
+  const port = process.env.PORT || "9000"
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV || (mode === "start" ? "production" : "development"),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    JWT_SECRET: process.env.JWT_SECRET || secrets.jwt,
+    COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.cookie,
+    // The launcher serves plain http on localhost: a Secure cookie would never come back.
+    COOKIE_SECURE: process.env.COOKIE_SECURE || "false",
+    PORT: port,
+    MAART_ADMIN_EMAIL: process.env.MAART_ADMIN_EMAIL || demo.email,
+    MAART_ADMIN_PASSWORD: process.env.MAART_ADMIN_PASSWORD || demo.password,
+  }
+
+  if (!env.DATABASE_URL) {
+    database = await startEmbeddedPostgres({ dir: path.join(STATE_DIR, "pg"), port: EMBEDDED_PG_PORT })
+    env.DATABASE_URL = database.url("maart")
+    log(`embedded PostgreSQL on port ${EMBEDDED_PG_PORT} (data in ${database.dataDir})`)
+  }
+  if (await ensureDatabase(env.DATABASE_URL)) {
+    log("created the database")
+  }
+
+  // Migrations are database-bound and the build CPU-bound: run them side by side.
+  const migrateEnv = { ...env, NODE_ENV: "development" }
+  await Promise.all([migrateAndSeed(migrateEnv), mode === "start" ? build(env) : null])
+
+  const args = mode === "start" ? ["start"] : ["develop"]
+  medusa = spawn(process.execPath, [MEDUSA_BIN, ...args], {
+    cwd: mode === "start" ? SERVER_DIR : ROOT,
+    env,
+    stdio: "inherit",
+    detached: true,
+  })
+  medusa.on("exit", (code) => {
+    if (!stopping) {
+      log(`Medusa exited (${code})`)
+      shutdown(code || 1)
+    }
+  })
+
+  const base = `http://localhost:${port}`
+  if (await waitForReady(`${base}/health/ready`)) {
+    console.log(
+      [
+        "",
+        "  Maart is running",
+        `  Admin dashboard   ${base}/app`,
+        `  Store API         ${base}/store`,
+        `  Readiness         ${base}/health/ready`,
+        `  Platform admin    ${env.MAART_ADMIN_EMAIL} / ${env.MAART_ADMIN_PASSWORD}`,
+        "  Ctrl-C stops Medusa and PostgreSQL.",
+        "",
+      ].join("\n")
+    )
+  } else if (!stopping) {
+    log("Medusa did not become ready within 3 minutes; see its output above")
+  }
+}
+
+process.on("SIGINT", () => shutdown(0))
+process.on("SIGTERM", () => shutdown(0))
+main().catch(async (e) => {
+  console.error(`[maart] ${e.message}`)
+  await shutdown(1)
+})

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+// `npm test`: unit, module-integration and HTTP-integration suites against a real
+// PostgreSQL — the one at DB_HOST:DB_PORT when it answers, else an embedded one
+// started for the run. Ends with the total over all suites: `N passed, N failed`.
+// Extra arguments go to jest (e.g. `npm test -- health`); `--suite=unit` picks one suite.
+import { spawnSync } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { portOpen, startEmbeddedPostgres } from "./lib/postgres.mjs"
+import { ROOT, STATE_DIR, loadDotEnv } from "./lib/runtime.mjs"
+
+const SUITES = ["unit", "integration:modules", "integration:http"]
+
+async function main() {
+  loadDotEnv()
+  const args = process.argv.slice(2)
+  const only = args.find((a) => a.startsWith("--suite="))?.slice("--suite=".length)
+  const jestArgs = args.filter((a) => !a.startsWith("--suite="))
+
+  // The test runner turns SSL on for any host but the literal "localhost".
+  process.env.DB_HOST ||= "localhost"
+  process.env.DB_PORT ||= "5432"
+  process.env.DB_USERNAME ||= "postgres"
+  process.env.DB_PASSWORD ??= ""
+  let embedded = null
+  if (!(await portOpen(process.env.DB_HOST, process.env.DB_PORT))) {
+    embedded = await startEmbeddedPostgres({
+      dir: path.join(STATE_DIR, "test-pg"),
+      port: Number(process.env.MAART_TEST_PG_PORT || 54330),
+    })
+    Object.assign(process.env, {
+      DB_HOST: embedded.host,
+      DB_PORT: String(embedded.port),
+      DB_USERNAME: embedded.user,
+      DB_PASSWORD: embedded.password,
+    })
+    console.log(`[test] no PostgreSQL at the configured DB_HOST: using an embedded one on port ${embedded.port}`)
+  }
+  process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+
+  const jestBin = path.join(ROOT, "node_modules", "jest", "bin", "jest.js")
+  const totals = { passed: 0, failed: 0, skipped: 0 }
+  let broken = false
+  for (const suite of SUITES.filter((s) => !only || s === only)) {
+    const report = path.join(STATE_DIR, `jest-${suite.replace(":", "-")}.json`)
+    fs.mkdirSync(STATE_DIR, { recursive: true })
+    fs.rmSync(report, { force: true })
+    console.log(`\n[test] ── ${suite} ──`)
+    const run = spawnSync(
+      process.execPath,
+      [jestBin, "--runInBand", "--forceExit", "--passWithNoTests", "--json", `--outputFile=${report}`, ...jestArgs],
+      {
+        cwd: ROOT,
+        stdio: "inherit",
+        env: { ...process.env, TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" },
+      }
+    )
+    if (!fs.existsSync(report)) {
+      console.log(`[test] ${suite}: jest ended (exit ${run.status}) without a report`)
+      broken = true
+      continue
+    }
+    const r = JSON.parse(fs.readFileSync(report, "utf8"))
+    // A suite that fails to load has no test results: count it as one failure.
+    const loadFailures = r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.length).length
+    totals.passed += r.numPassedTests
+    totals.failed += r.numFailedTests + loadFailures
+    totals.skipped += r.numPendingTests + r.numTodoTests
+    console.log(
+      `[test] ${suite}: ${r.numPassedTests} passed, ${r.numFailedTests + loadFailures} failed, ` +
+        `${r.numPendingTests} skipped in ${r.numTotalTestSuites} files`
+    )
+  }
+  if (embedded) {
+    await embedded.stop()
+  }
+  if (broken) {
+    totals.failed += 1
+  }
+  console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`)
+  process.exit(totals.failed ? 1 : 0)
+}
+
+main().catch((e) => {
+  console.error(e)
+  console.log("0 passed, 1 failed")
+  process.exit(1)
+})

@@ -1,0 +1,51 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * Maart's stable, machine-readable error codes (docs/errors.md lists them with
+ * their HTTP status). Errors without one of these get a generic code derived
+ * from their MedusaError type (see GENERIC_CODES).
+ */
+export const ErrorCodes = {
+  VENDOR_NOT_FOUND: "VENDOR_NOT_FOUND",
+  VENDOR_SUSPENDED: "VENDOR_SUSPENDED",
+  VENDOR_CONTEXT_REQUIRED: "VENDOR_CONTEXT_REQUIRED",
+} as const
+
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes]
+
+/** The code an error gets when it carries none of its own, by MedusaError type. */
+export const GENERIC_CODES: Record<string, string> = {
+  [MedusaError.Types.NOT_FOUND]: "NOT_FOUND",
+  [MedusaError.Types.INVALID_DATA]: "INVALID_DATA",
+  [MedusaError.Types.NOT_ALLOWED]: "NOT_ALLOWED",
+  [MedusaError.Types.UNAUTHORIZED]: "UNAUTHORIZED",
+  [MedusaError.Types.FORBIDDEN]: "FORBIDDEN",
+  [MedusaError.Types.CONFLICT]: "CONFLICT",
+  [MedusaError.Types.DUPLICATE_ERROR]: "DUPLICATE",
+  [MedusaError.Types.PAYMENT_AUTHORIZATION_ERROR]: "PAYMENT_AUTHORIZATION_FAILED",
+  [MedusaError.Types.DB_ERROR]: "DATABASE_ERROR",
+  [MedusaError.Types.UNEXPECTED_STATE]: "UNEXPECTED_STATE",
+  [MedusaError.Types.INVALID_ARGUMENT]: "INVALID_ARGUMENT",
+}
+
+export type MaartError = MedusaError & { details?: Record<string, unknown> }
+
+/**
+ * A MedusaError carrying one of Maart's codes, and optional details (row,
+ * column, field…) that the error handler passes through to the client.
+ */
+export function maartError(
+  type: keyof typeof MedusaError.Types,
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>
+): MaartError {
+  const error = new MedusaError(MedusaError.Types[type], message, code) as MaartError
+  if (details) {
+    error.details = details
+  }
+  return error
+}
+
+export const isMaartCode = (code: unknown): code is string =>
+  typeof code === "string" && /^[A-Z][A-Z0-9_]*$/.test(code)
