@@ -71,5 +71,5 @@ export default defineConfig({
     disable: envFlag(process.env.ADMIN_DISABLED, false) || workerMode() === "worker",
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
-  modules: [...redisModules],
+  modules: [{ resolve: "./src/modules/tenancy" }, { resolve: "./src/modules/team" }, ...redisModules],
 })

@@ -55,12 +55,14 @@ async function main() {
         env: { ...process.env, TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" },
       }
     )
-    if (!fs.existsSync(report)) {
-      console.log(`[test] ${suite}: jest ended (exit ${run.status}) without a report`)
+    let r
+    try {
+      r = JSON.parse(fs.readFileSync(report, "utf8"))
+    } catch {
+      console.log(`[test] ${suite}: jest ended (exit ${run.status}) without a readable report`)
       broken = true
       continue
     }
-    const r = JSON.parse(fs.readFileSync(report, "utf8"))
     // A suite that fails to load has no test results: count it as one failure.
     const loadFailures = r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.length).length
     totals.passed += r.numPassedTests

@@ -1,8 +1,9 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
 import { maartErrorHandler } from "./utils/error-handler"
 
-/** Gathers the per-resource middleware arrays; cross-cutting ones come first. */
+/** Gathers the per-resource middleware arrays. */
 export default defineMiddlewares({
   errorHandler: maartErrorHandler,
-  routes: [],
+  routes: [...adminVendorRoutesMiddlewares],
 })

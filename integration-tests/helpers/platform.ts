@@ -1,0 +1,21 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { AxiosInstance } from "axios"
+import seedDemoData from "../../src/scripts/seed"
+
+export const PLATFORM_ADMIN = { email: "platform@maart.test", password: "platform-secret-1" }
+
+/** The demo seed (region, store, platform admin) — the same code `npm start` runs. */
+export async function seedPlatform(container: MedusaContainer) {
+  process.env.MAART_ADMIN_EMAIL = PLATFORM_ADMIN.email
+  process.env.MAART_ADMIN_PASSWORD = PLATFORM_ADMIN.password
+  await seedDemoData({ container, args: [] } as any)
+}
+
+/** Logs an admin user in and returns request headers carrying its bearer token. */
+export async function adminHeaders(api: AxiosInstance, email: string, password: string) {
+  const { data } = await api.post("/auth/user/emailpass", { email, password })
+  return { headers: { authorization: `Bearer ${data.token}` } }
+}
+
+/** Accept any status: assertions look at it. */
+export const anyStatus = { validateStatus: () => true }

@@ -1,0 +1,14 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+
+/** Re-reads one vendor with the fields the request asked for; VENDOR_NOT_FOUND when it is gone. */
+export async function refetchVendor(req: MedusaRequest, id: string) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [vendor],
+  } = await query.graph({ entity: "vendor", fields: req.queryConfig.fields, filters: { id } })
+  if (!vendor) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vendor ${id} was not found.`, "VENDOR_NOT_FOUND")
+  }
+  return vendor
+}

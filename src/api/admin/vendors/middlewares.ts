@@ -1,0 +1,39 @@
+import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { requirePlatformAdmin } from "../../utils/platform-admin"
+import { listVendorQueryConfig, retrieveVendorQueryConfig } from "./query-config"
+import { AdminCreateVendor, AdminGetVendorParams, AdminGetVendorsParams, AdminUpdateVendor } from "./validators"
+
+export const adminVendorRoutesMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/admin/vendors*", middlewares: [requirePlatformAdmin] },
+  {
+    methods: ["GET"],
+    matcher: "/admin/vendors",
+    middlewares: [validateAndTransformQuery(AdminGetVendorsParams, listVendorQueryConfig)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/vendors",
+    middlewares: [
+      validateAndTransformBody(AdminCreateVendor),
+      validateAndTransformQuery(AdminGetVendorParams, retrieveVendorQueryConfig),
+    ],
+  },
+  {
+    methods: ["GET"],
+    matcher: "/admin/vendors/:id",
+    middlewares: [validateAndTransformQuery(AdminGetVendorParams, retrieveVendorQueryConfig)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/vendors/:id",
+    middlewares: [
+      validateAndTransformBody(AdminUpdateVendor),
+      validateAndTransformQuery(AdminGetVendorParams, retrieveVendorQueryConfig),
+    ],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/vendors/:id/:action",
+    middlewares: [validateAndTransformQuery(AdminGetVendorParams, retrieveVendorQueryConfig)],
+  },
+]

@@ -1,0 +1,60 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
+
+const Language = z.enum(["fr", "de", "en", "lb"])
+
+const Address = z.object({
+  line1: z.string().optional(),
+  city: z.string().optional(),
+  postal_code: z.string().optional(),
+  country_code: z.string().length(2).optional(),
+})
+
+const Theme = z.object({
+  primary_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  accent_color: z.string().regex(/^#[0-9a-fA-F]{6}$/).optional(),
+  logo_url: z.string().url().optional(),
+  font: z.string().optional(),
+})
+
+const FeedUrls = z.record(Language, z.string().url().regex(/^https?:\/\//))
+
+export const AdminGetVendorParams = createSelectParams()
+
+export type AdminGetVendorsParamsType = z.infer<typeof AdminGetVendorsParams>
+export const AdminGetVendorsParams = createFindParams({ limit: 20, offset: 0 }).extend({
+  q: z.string().optional(),
+  status: z.union([z.enum(["pending", "active", "suspended"]), z.array(z.enum(["pending", "active", "suspended"]))]).optional(),
+  handle: z.union([z.string(), z.array(z.string())]).optional(),
+})
+
+const VendorFields = {
+  name: z.string().trim().min(1),
+  email: z.string().email().nullish(),
+  phone: z.string().nullish(),
+  address: Address.nullish(),
+  default_language: Language.optional(),
+  languages: z.array(Language).min(1).optional(),
+  theme: Theme.nullish(),
+  letzshop_feeds: FeedUrls.nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+}
+
+export type AdminCreateVendorType = z.infer<typeof AdminCreateVendor>
+export const AdminCreateVendor = z
+  .object({
+    handle: z.string(),
+    ...VendorFields,
+    owner: z.object({
+      email: z.string().email(),
+      first_name: z.string().nullish(),
+      last_name: z.string().nullish(),
+      password: z.string().min(8).nullish(),
+    }),
+  })
+  .strict()
+
+export type AdminUpdateVendorType = z.infer<typeof AdminUpdateVendor>
+export const AdminUpdateVendor = z
+  .object({ handle: z.string().optional(), ...VendorFields, name: VendorFields.name.optional() })
+  .strict()

@@ -1,0 +1,20 @@
+import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
+
+/** Platform admins are admin users flagged `metadata.platform_admin`; everyone else is a vendor user. */
+export async function isPlatformAdmin(req: AuthenticatedMedusaRequest): Promise<boolean> {
+  const { actor_id, actor_type } = req.auth_context ?? {}
+  if (actor_type !== "user" || !actor_id) {
+    return false
+  }
+  const [user] = await req.scope.resolve(Modules.USER).listUsers({ id: actor_id }, { select: ["id", "metadata"] })
+  return user?.metadata?.platform_admin === true
+}
+
+/** Platform-only routes (the vendors API): vendor users get 403. */
+export async function requirePlatformAdmin(req: AuthenticatedMedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  if (!(await isPlatformAdmin(req))) {
+    return next(new MedusaError(MedusaError.Types.FORBIDDEN, "Only platform admins may do this.", "PLATFORM_ADMIN_REQUIRED"))
+  }
+  next()
+}
