@@ -71,5 +71,5 @@ export default defineConfig({
     disable: envFlag(process.env.ADMIN_DISABLED, false) || workerMode() === "worker",
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
-  modules: [{ resolve: "./src/modules/tenancy" }, { resolve: "./src/modules/team" }, ...redisModules],
+  modules: [{ resolve: "./src/modules/tenancy", options: { platform_domain: process.env.PLATFORM_DOMAIN } }, { resolve: "./src/modules/team" }, ...redisModules],
 })
