@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
+import { ErrorCodes, maartError } from "../../lib/errors"
 
 /** Platform admins are admin users flagged `metadata.platform_admin`; everyone else is a vendor user. */
 export async function isPlatformAdmin(req: AuthenticatedMedusaRequest): Promise<boolean> {
@@ -14,7 +15,7 @@ export async function isPlatformAdmin(req: AuthenticatedMedusaRequest): Promise<
 /** Platform-only routes (the vendors API): vendor users get 403. */
 export async function requirePlatformAdmin(req: AuthenticatedMedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
   if (!(await isPlatformAdmin(req))) {
-    return next(new MedusaError(MedusaError.Types.FORBIDDEN, "Only platform admins may do this.", "PLATFORM_ADMIN_REQUIRED"))
+    return next(maartError("FORBIDDEN", ErrorCodes.PLATFORM_ADMIN_REQUIRED, "Only platform admins may do this."))
   }
   next()
 }

@@ -1,5 +1,6 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ErrorCodes, maartError } from "../../../lib/errors"
 
 /** Re-reads one vendor with the fields the request asked for; VENDOR_NOT_FOUND when it is gone. */
 export async function refetchVendor(req: MedusaRequest, id: string) {
@@ -8,7 +9,7 @@ export async function refetchVendor(req: MedusaRequest, id: string) {
     data: [vendor],
   } = await query.graph({ entity: "vendor", fields: req.queryConfig.fields, filters: { id } })
   if (!vendor) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vendor ${id} was not found.`, "VENDOR_NOT_FOUND")
+    throw maartError("NOT_FOUND", ErrorCodes.VENDOR_NOT_FOUND, `Vendor ${id} was not found.`)
   }
   return vendor
 }

@@ -1,5 +1,6 @@
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ErrorCodes, maartError } from "../../../lib/errors"
 
 export type VendorOwnerInput = {
   email: string
@@ -29,11 +30,7 @@ export const createVendorOwnerStep = createStep(
       return new StepResponse(existing, {} as OwnerUndo)
     }
     if (!input.password) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `No user has the email ${email}: give the owner an initial password.`,
-        "VENDOR_OWNER_PASSWORD_REQUIRED"
-      )
+      throw maartError("INVALID_DATA", ErrorCodes.VENDOR_OWNER_PASSWORD_REQUIRED, `No user has the email ${email}: give the owner an initial password.`)
     }
     const { authIdentity, error } = await authModule.register("emailpass", {
       body: { email, password: input.password },

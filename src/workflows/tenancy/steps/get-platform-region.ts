@@ -1,5 +1,6 @@
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ErrorCodes, maartError } from "../../../lib/errors"
 
 export const getPlatformRegionStepId = "get-platform-region"
 
@@ -8,11 +9,7 @@ export const getPlatformRegionStep = createStep(getPlatformRegionStepId, async (
   const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["default_region_id"] })
   const regionId = store?.default_region_id
   if (!regionId) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      "The platform has no default region yet: create one before vendors.",
-      "PLATFORM_REGION_MISSING"
-    )
+    throw maartError("NOT_ALLOWED", ErrorCodes.PLATFORM_REGION_MISSING, "The platform has no default region yet: create one before vendors.")
   }
   const region = await container
     .resolve(Modules.REGION)

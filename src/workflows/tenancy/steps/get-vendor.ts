@@ -1,7 +1,7 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { TENANCY_MODULE } from "../../../modules/tenancy"
 import type TenancyModuleService from "../../../modules/tenancy/service"
+import { ErrorCodes, maartError } from "../../../lib/errors"
 
 export const getVendorStepId = "get-vendor"
 
@@ -10,7 +10,7 @@ export const getVendorStep = createStep(getVendorStepId, async (input: { id: str
   const tenancy: TenancyModuleService = container.resolve(TENANCY_MODULE)
   const [vendor] = await tenancy.listVendors({ id: input.id })
   if (!vendor) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Vendor ${input.id} was not found.`, "VENDOR_NOT_FOUND")
+    throw maartError("NOT_FOUND", ErrorCodes.VENDOR_NOT_FOUND, `Vendor ${input.id} was not found.`)
   }
   return new StepResponse(vendor)
 })

@@ -1,9 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { cachedResolution } from "../../../../lib/vendor-resolution-cache"
 import { TENANCY_MODULE } from "../../../../modules/tenancy"
 import type TenancyModuleService from "../../../../modules/tenancy/service"
 import type { StoreResolveVendorParamsType } from "../validators"
+import { ErrorCodes, maartError } from "../../../../lib/errors"
 
 const PUBLIC_FIELDS = [
   "id",
@@ -41,10 +42,10 @@ export async function GET(req: MedusaRequest<unknown, StoreResolveVendorParamsTy
   })
 
   if (!shop || shop.status === "pending") {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No shop answers at ${host ?? `/vendors/${handle}`}.`, "VENDOR_NOT_FOUND")
+    throw maartError("NOT_FOUND", ErrorCodes.VENDOR_NOT_FOUND, `No shop answers at ${host ?? `/vendors/${handle}`}.`)
   }
   if (shop.status === "suspended") {
-    throw new MedusaError(MedusaError.Types.FORBIDDEN, `${shop.name} is closed at the moment.`, "VENDOR_SUSPENDED")
+    throw maartError("FORBIDDEN", ErrorCodes.VENDOR_SUSPENDED, `${shop.name} is closed at the moment.`)
   }
   res.json({
     vendor: {
