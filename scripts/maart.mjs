@@ -129,6 +129,7 @@ async function main() {
   const demo = persisted("demo-credentials.json", () => ({
     email: "admin@maart.localhost",
     password: randomSecret().slice(0, 16),
+    vendor_password: randomSecret().slice(0, 16),
   }))
   const port = process.env.PORT || "9000"
   const env = {
@@ -142,6 +143,7 @@ async function main() {
     PORT: port,
     MAART_ADMIN_EMAIL: process.env.MAART_ADMIN_EMAIL || demo.email,
     MAART_ADMIN_PASSWORD: process.env.MAART_ADMIN_PASSWORD || demo.password,
+    MAART_DEMO_VENDOR_PASSWORD: process.env.MAART_DEMO_VENDOR_PASSWORD || demo.vendor_password,
   }
 
   if (!env.DATABASE_URL) {
@@ -181,6 +183,7 @@ async function main() {
         `  Store API         ${base}/store`,
         `  Readiness         ${base}/health/ready`,
         `  Platform admin    ${env.MAART_ADMIN_EMAIL} / ${env.MAART_ADMIN_PASSWORD}`,
+        `  Demo shop owners  owner@lumiere.localhost, owner@velo.localhost / ${env.MAART_DEMO_VENDOR_PASSWORD}`,
         "  Ctrl-C stops Medusa and PostgreSQL.",
         "",
       ].join("\n")

@@ -5,10 +5,17 @@ import seedDemoData from "../../src/scripts/seed"
 export const PLATFORM_ADMIN = { email: "platform@maart.test", password: "platform-secret-1" }
 
 /** The demo seed (region, store, platform admin) — the same code `npm start` runs. */
-export async function seedPlatform(container: MedusaContainer) {
+export async function seedPlatform(container: MedusaContainer, { demoVendorPassword }: { demoVendorPassword?: string } = {}) {
   process.env.MAART_ADMIN_EMAIL = PLATFORM_ADMIN.email
   process.env.MAART_ADMIN_PASSWORD = PLATFORM_ADMIN.password
-  await seedDemoData({ container, args: [] } as any)
+  if (demoVendorPassword) {
+    process.env.MAART_DEMO_VENDOR_PASSWORD = demoVendorPassword
+  }
+  try {
+    await seedDemoData({ container, args: [] } as any)
+  } finally {
+    delete process.env.MAART_DEMO_VENDOR_PASSWORD
+  }
 }
 
 /** Logs an admin user in and returns request headers carrying its bearer token. */

@@ -1,5 +1,6 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { seedDemoVendors } from "./demo-vendors"
 import {
   createRegionsWorkflow,
   createTaxRegionsWorkflow,
@@ -12,7 +13,8 @@ const PLATFORM_CURRENCY = "eur"
 
 /**
  * Demo data for `npm start`, applied once: the store, the Luxembourg region
- * with its tax region, and a platform admin. Re-running it changes nothing.
+ * with its tax region, a platform admin and — with MAART_DEMO_VENDOR_PASSWORD —
+ * two demo shops (src/scripts/demo-vendors.ts). Re-running it changes nothing.
  * Credentials come from MAART_ADMIN_EMAIL / MAART_ADMIN_PASSWORD (the launcher
  * generates and keeps them in .maart/demo-credentials.json).
  */
@@ -29,6 +31,7 @@ export default async function seedDemoData({ container }: ExecArgs) {
     say(`demo data already present (seeded ${store.metadata.maart_seeded_at})`)
     return
   }
+  const vendorPassword = process.env.MAART_DEMO_VENDOR_PASSWORD
 
   let [region] = await regionModule.listRegions({ name: "Luxembourg" })
   if (!region) {
@@ -84,9 +87,18 @@ export default async function seedDemoData({ container }: ExecArgs) {
         name: "Maart",
         supported_currencies: [{ currency_code: PLATFORM_CURRENCY, is_default: true }],
         default_region_id: region.id,
-        metadata: { ...(store.metadata ?? {}), maart_seeded_at: new Date().toISOString() },
       },
     },
   })
   say("store, Luxembourg region (EUR, TVA 17%) and platform admin are ready")
+
+  if (vendorPassword) {
+    for (const { handle, owner } of await seedDemoVendors(container, vendorPassword, PLATFORM_CURRENCY)) {
+      say(`demo shop ${handle} (http://${handle}.localhost) with owner ${owner}`)
+    }
+  }
+  // Marked last: a seed that failed half-way runs again on the next start.
+  await storeModule.updateStores(store.id, {
+    metadata: { ...(store.metadata ?? {}), maart_seeded_at: new Date().toISOString() },
+  })
 }
