@@ -197,6 +197,20 @@ medusaIntegrationTestRunner({
         expect(action.status).toBe(404)
       })
 
+      it("cannot be escaped by an owner flagging itself platform admin", async () => {
+        const owner = await adminHeaders(api, "owner@acme.lu", "owner-secret-1")
+        const me = (await api.get("/admin/users/me", owner)).data.user
+        const res = await api.post(`/admin/users/${me.id}`, { metadata: { platform_admin: true } }, { ...owner, ...anyStatus })
+        expect([res.status, res.data.code]).toEqual([403, "PLATFORM_ADMIN_REQUIRED"])
+        const invite = await api.post("/admin/invites", { email: "x@acme.lu", metadata: { platform_admin: true } }, { ...owner, ...anyStatus })
+        expect(invite.status).toBe(403)
+        expect((await api.get("/admin/vendors", { ...owner, ...anyStatus })).status).toBe(403)
+        // A platform admin may grant it.
+        const granted = await api.post(`/admin/users/${me.id}`, { metadata: { platform_admin: true } }, admin)
+        expect(granted.status).toBe(200)
+        expect((await api.get("/admin/vendors", owner)).status).toBe(200)
+      })
+
       it("is platform-only: the vendor's own owner gets 403, anonymous 401", async () => {
         const owner = await adminHeaders(api, "owner@acme.lu", "owner-secret-1")
         for (const [method, path] of [

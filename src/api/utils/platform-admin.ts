@@ -19,3 +19,16 @@ export async function requirePlatformAdmin(req: AuthenticatedMedusaRequest, _res
   }
   next()
 }
+
+/**
+ * The platform-admin flag lives in user metadata, which Medusa lets users
+ * write (POST /admin/users/:id, invites). Only a platform admin may set or
+ * clear it; everyone else's attempt is refused before Medusa's handler runs.
+ */
+export async function guardPlatformAdminFlag(req: AuthenticatedMedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const metadata = (req.body as { metadata?: Record<string, unknown> } | undefined)?.metadata
+  if (metadata && typeof metadata === "object" && "platform_admin" in metadata && !(await isPlatformAdmin(req))) {
+    return next(maartError("FORBIDDEN", ErrorCodes.PLATFORM_ADMIN_REQUIRED, "Only platform admins may grant or revoke platform admin."))
+  }
+  next()
+}
