@@ -4,8 +4,8 @@ let client: Redis | undefined
 
 /**
  * The process's shared Redis client for Maart's own uses (readiness, rate
- * limits), or undefined when REDIS_URL is not set. It never queues commands
- * while disconnected, so a Redis outage fails fast instead of hanging requests.
+ * limits), or undefined when REDIS_URL is not set. A command gives up after
+ * one retry, so callers (with their own timeouts) see an outage quickly.
  */
 export function getRedis(): Redis | undefined {
   const url = process.env.REDIS_URL

@@ -1,5 +1,5 @@
 import { MedusaService } from "@medusajs/framework/utils"
-import { normalizeHost } from "./handles"
+import { normalizeHandle, normalizeHost } from "./handles"
 import Vendor from "./models/vendor"
 import VendorDomain from "./models/vendor-domain"
 
@@ -27,7 +27,7 @@ class TenancyModuleService extends MedusaService({ Vendor, VendorDomain }) {
    */
   async matchHost({ host, handle }: { host?: string; handle?: string }): Promise<HostMatch | null> {
     if (handle) {
-      const [vendor] = await this.listVendors({ handle: handle.trim().toLowerCase() }, { select: ["id"] })
+      const [vendor] = await this.listVendors({ handle: normalizeHandle(handle) }, { select: ["id"] })
       return vendor ? { vendor_id: vendor.id, matched_by: "handle" } : null
     }
     const name = normalizeHost(host ?? "")

@@ -1,5 +1,5 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ErrorCodes, maartError } from "../../../lib/errors"
 
 /** Re-reads one vendor with the fields the request asked for; VENDOR_NOT_FOUND when it is gone. */

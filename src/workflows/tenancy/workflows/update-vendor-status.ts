@@ -6,6 +6,12 @@ import { updateVendorStep } from "../steps/update-vendor"
 export const VENDOR_STATUS_ACTIONS = ["activate", "suspend", "verify"] as const
 export type VendorStatusAction = (typeof VENDOR_STATUS_ACTIONS)[number]
 
+const STATUS_EVENTS: Record<VendorStatusAction, string> = {
+  activate: "vendor.activated",
+  suspend: "vendor.suspended",
+  verify: "vendor.verified",
+}
+
 export const updateVendorStatusWorkflowId = "update-vendor-status"
 
 /**
@@ -37,7 +43,7 @@ export const updateVendorStatusWorkflow = createWorkflow(
     })
     const vendor = updateVendorStep(change)
     emitEventStep({
-      eventName: transform({ input }, ({ input }) => `vendor.${input.action === "verify" ? "verified" : input.action === "suspend" ? "suspended" : "activated"}`),
+      eventName: transform({ input }, ({ input }) => STATUS_EVENTS[input.action]),
       data: transform({ vendor }, ({ vendor }) => ({ id: vendor.id })),
     })
     return new WorkflowResponse(vendor)

@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { cachedResolution } from "../../../../lib/vendor-resolution-cache"
 import { TENANCY_MODULE } from "../../../../modules/tenancy"
+import { normalizeHandle, normalizeHost } from "../../../../modules/tenancy/handles"
 import type TenancyModuleService from "../../../../modules/tenancy/service"
 import type { StoreResolveVendorParamsType } from "../validators"
 import { ErrorCodes, maartError } from "../../../../lib/errors"
@@ -30,7 +31,7 @@ export async function GET(req: MedusaRequest<unknown, StoreResolveVendorParamsTy
   const tenancy = req.scope.resolve<TenancyModuleService>(TENANCY_MODULE)
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
 
-  const shop = await cachedResolution(req.scope.resolve(Modules.CACHE), host ? `host:${host.toLowerCase()}` : `handle:${handle}`, async () => {
+  const shop = await cachedResolution(req.scope.resolve(Modules.CACHE), host ? `host:${normalizeHost(host)}` : `handle:${normalizeHandle(handle!)}`, async () => {
     const match = await tenancy.matchHost({ host, handle })
     if (!match) {
       return null
