@@ -2,14 +2,14 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { maartErrorHandler } from "./utils/error-handler"
-import { guardPlatformAdminFlag } from "./utils/platform-admin"
+import { adminTenancyGuard } from "./tenancy/admin-guard"
 
 /** Gathers the per-resource middleware arrays. */
 export default defineMiddlewares({
   errorHandler: maartErrorHandler,
   routes: [
-    { methods: ["POST"], matcher: "/admin/users*", middlewares: [guardPlatformAdminFlag] },
-    { methods: ["POST"], matcher: "/admin/invites*", middlewares: [guardPlatformAdminFlag] },
+    // No `methods`: runs before Medusa's validators, so list filters it writes are validated and applied.
+    { matcher: "/admin*", middlewares: [adminTenancyGuard] },
     ...adminVendorRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
   ],

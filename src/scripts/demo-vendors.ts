@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createInventoryLevelsWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createProductsWorkflow, updateInventoryLevelsWorkflow } from "@medusajs/medusa/core-flows"
 import { TENANCY_MODULE } from "../modules/tenancy"
 import type TenancyModuleService from "../modules/tenancy/service"
 import { createVendorWorkflow } from "../workflows/tenancy/workflows/create-vendor"
@@ -63,7 +63,6 @@ function variantsOf(product: DemoProduct, currency: string) {
  */
 export async function seedDemoVendors(container: MedusaContainer, ownerPassword: string, currency: string) {
   const tenancy = container.resolve<TenancyModuleService>(TENANCY_MODULE)
-  const link = container.resolve(ContainerRegistrationKeys.LINK)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   if ((await tenancy.listVendors({}, { take: 1 })).length) {
     return []
@@ -90,6 +89,8 @@ export async function seedDemoVendors(container: MedusaContainer, ownerPassword:
       verified_at: new Date(),
     } as any)
 
+    // additional_data.vendor_id: the products-created hook ties products and their
+    // inventory items to the vendor, with a level at its warehouse.
     const { result: products } = await createProductsWorkflow(container).run({
       input: {
         products: demo.products.map((p) => ({
@@ -98,26 +99,23 @@ export async function seedDemoVendors(container: MedusaContainer, ownerPassword:
           sales_channels: [{ id: result.sales_channel_id }],
           ...variantsOf(p, currency),
         })),
+        additional_data: { vendor_id: vendorId },
       },
     })
-    await link.create(products.map((p) => ({ [TENANCY_MODULE]: { vendor_id: vendorId }, [Modules.PRODUCT]: { product_id: p.id } })))
-
     const { data: variants } = await query.graph({
       entity: "variant",
       fields: ["inventory_items.inventory_item_id"],
       filters: { product_id: products.map((p) => p.id) },
     })
-    const itemIds = variants.flatMap((v: any) => v.inventory_items.map((i: any) => i.inventory_item_id))
-    await link.create(
-      itemIds.map((id: string) => ({ [TENANCY_MODULE]: { vendor_id: vendorId }, [Modules.INVENTORY]: { inventory_item_id: id } }))
-    )
-    await createInventoryLevelsWorkflow(container).run({
+    await updateInventoryLevelsWorkflow(container).run({
       input: {
-        inventory_levels: itemIds.map((id: string) => ({
-          inventory_item_id: id,
-          location_id: result.stock_location_id,
-          stocked_quantity: STOCK_PER_VARIANT,
-        })),
+        updates: variants.flatMap((v: any) =>
+          v.inventory_items.map((i: any) => ({
+            inventory_item_id: i.inventory_item_id,
+            location_id: result.stock_location_id,
+            stocked_quantity: STOCK_PER_VARIANT,
+          }))
+        ),
       },
     })
     created.push({ handle: demo.handle, owner })

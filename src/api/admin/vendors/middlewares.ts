@@ -1,10 +1,8 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
-import { requirePlatformAdmin } from "../../utils/platform-admin"
 import { listVendorQueryConfig, retrieveVendorQueryConfig } from "./query-config"
 import { AdminCreateVendor, AdminGetVendorParams, AdminGetVendorsParams, AdminUpdateVendor } from "./validators"
 
 export const adminVendorRoutesMiddlewares: MiddlewareRoute[] = [
-  { matcher: "/admin/vendors*", middlewares: [requirePlatformAdmin] },
   {
     methods: ["GET"],
     matcher: "/admin/vendors",

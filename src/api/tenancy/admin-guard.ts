@@ -1,0 +1,69 @@
+import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
+import { ErrorCodes, maartError } from "../../lib/errors"
+import { resolveAdminTenant, type TenantRequest } from "./context"
+import { owns } from "./ownership"
+import { ADMIN_POLICY, type Method, type RuleContext } from "./policy"
+import { matchRoute, requestPath } from "./route-match"
+
+/**
+ * The tenancy guard for /admin/*. Registered without a method so it runs before
+ * Medusa's validators: list filters written into req.query are then validated
+ * and applied by Medusa itself (findings.md).
+ */
+export async function adminTenancyGuard(req: AuthenticatedMedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  try {
+    await decide(req as AuthenticatedMedusaRequest & TenantRequest)
+    next()
+  } catch (e) {
+    next(e)
+  }
+}
+
+async function decide(req: AuthenticatedMedusaRequest & TenantRequest) {
+  const actor = req.auth_context
+  // Unauthenticated admin routes answer for themselves; secret API keys are the platform's.
+  if (!actor?.actor_id || actor.actor_type !== "user") {
+    return
+  }
+  const match = matchRoute(ADMIN_POLICY, req.method as Method, requestPath(req.originalUrl))
+  if (match?.entry.rule.scope === "self") {
+    return
+  }
+  const tenant = await resolveAdminTenant(req, actor.actor_id)
+  req.tenant = tenant
+  if (tenant.kind === "platform") {
+    return
+  }
+  if (!match) {
+    throw maartError("FORBIDDEN", ErrorCodes.PLATFORM_ADMIN_REQUIRED, `${req.method} ${requestPath(req.originalUrl)} is for platform admins only.`)
+  }
+
+  const { rule } = match.entry
+  const ctx: RuleContext = { req, scope: tenant, body: (req.body ?? {}) as Record<string, any> }
+  switch (rule.scope) {
+    case "global":
+      return
+    case "list":
+      Object.assign(req.query, await rule.filter(ctx))
+      return
+    case "owned-query": {
+      const id = req.query[rule.query]
+      if (typeof id !== "string" || !(await owns(req, tenant, rule.resource, id))) {
+        throw maartError("FORBIDDEN", ErrorCodes.OUTSIDE_VENDOR_SCOPE, `Name one of your own records in ?${rule.query}=.`)
+      }
+      return
+    }
+    case "owned":
+      for (const [param, resource] of Object.entries(rule.params)) {
+        if (!(await owns(req, tenant, resource, match.params[param]))) {
+          // Another vendor's record is reported exactly like a missing one.
+          throw maartError("NOT_FOUND", ErrorCodes.NOT_FOUND, `No ${resource.replace(/_/g, " ")} ${match.params[param]}.`)
+        }
+      }
+      await rule.body?.(ctx)
+      return
+    case "create":
+      await rule.body(ctx)
+      return
+  }
+}

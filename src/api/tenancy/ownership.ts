@@ -1,0 +1,86 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ErrorCodes, maartError } from "../../lib/errors"
+import { TENANCY_MODULE } from "../../modules/tenancy"
+import type { VendorScope } from "./context"
+
+/** The vendor-owned records the policy table checks by id. */
+export type Resource =
+  | "product"
+  | "product_variant"
+  | "inventory_item"
+  | "inventory_level"
+  | "customer"
+  | "stock_location"
+  | "sales_channel"
+  | "order"
+  | "reservation"
+
+// Records owned through a module link vendor ↔ record.
+const LINKED: Partial<Record<Resource, { module: string; key: string }>> = {
+  product: { module: Modules.PRODUCT, key: "product_id" },
+  inventory_item: { module: Modules.INVENTORY, key: "inventory_item_id" },
+  customer: { module: Modules.CUSTOMER, key: "customer_id" },
+}
+
+// Records owned through a field pointing at something the vendor owns.
+const THROUGH: Partial<Record<Resource, { entity: string; field: string; owner: Resource }>> = {
+  order: { entity: "order", field: "sales_channel_id", owner: "sales_channel" },
+  reservation: { entity: "reservation", field: "location_id", owner: "stock_location" },
+  inventory_level: { entity: "inventory_level", field: "location_id", owner: "stock_location" },
+  product_variant: { entity: "variant", field: "product_id", owner: "product" },
+}
+
+const NONE = "__none__" // an id no record has: an empty filter must match nothing, not everything
+
+/** Does the vendor own this record? Records of other vendors and unknown ids alike answer false. */
+export async function owns(req: MedusaRequest, scope: VendorScope, resource: Resource, id: string): Promise<boolean> {
+  if (resource === "stock_location") {
+    return scope.stock_location_ids.includes(id)
+  }
+  if (resource === "sales_channel") {
+    return !!scope.sales_channel_id && id === scope.sales_channel_id
+  }
+  const linked = LINKED[resource]
+  if (linked) {
+    const rows = await req.scope
+      .resolve(ContainerRegistrationKeys.LINK)
+      .list({ [TENANCY_MODULE]: { vendor_id: scope.vendor_id }, [linked.module]: { [linked.key]: id } })
+    return rows.length > 0
+  }
+  const through = THROUGH[resource]!
+  const {
+    data: [row],
+  } = await req.scope
+    .resolve(ContainerRegistrationKeys.QUERY)
+    .graph({ entity: through.entity, fields: ["id", through.field], filters: { id } })
+  const ownerId = (row as Record<string, string> | undefined)?.[through.field]
+  return !!ownerId && owns(req, scope, through.owner, ownerId)
+}
+
+/** The ids of a linked resource the vendor owns (for list filters). */
+export async function ownedIds(req: MedusaRequest, scope: VendorScope, resource: "customer" | "product" | "inventory_item") {
+  const linked = LINKED[resource]!
+  const rows = await req.scope
+    .resolve(ContainerRegistrationKeys.LINK)
+    .list({ [TENANCY_MODULE]: { vendor_id: scope.vendor_id }, [linked.module]: {} })
+  return nonEmpty(rows.map((r: Record<string, string>) => r[linked.key]))
+}
+
+export const nonEmpty = (ids: (string | null | undefined)[]) => {
+  const present = ids.filter((id): id is string => !!id)
+  return present.length ? present : [NONE]
+}
+
+/** Refuses a reference (sales channel, location…) the vendor does not own: mass assignment. */
+export function assertWithin(values: unknown, allowed: (string | null)[], field: string) {
+  const list = (Array.isArray(values) ? values : values === undefined || values === null ? [] : [values]).map((v) =>
+    typeof v === "object" && v !== null ? (v as { id?: string }).id : v
+  )
+  const outside = list.filter((v) => !allowed.includes(v as string))
+  if (outside.length) {
+    throw maartError("FORBIDDEN", ErrorCodes.OUTSIDE_VENDOR_SCOPE, `${field} ${outside.join(", ")} is not yours.`, {
+      field,
+    })
+  }
+}

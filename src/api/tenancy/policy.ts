@@ -1,0 +1,266 @@
+import type { TenantRequest, VendorScope } from "./context"
+import { assertWithin, nonEmpty, ownedIds, owns, type Resource } from "./ownership"
+
+/**
+ * THE TENANCY POLICY (design.md §2). Every /admin request of a vendor user is
+ * decided here: a route that matches no entry is refused (deny by default).
+ * Platform admins pass unscoped. Each entry names the Medusa permission
+ * (`resource:operation`, the vocabulary of Medusa's own route policies) that
+ * team roles will grant, and one scope rule:
+ *
+ * - self        any signed-in user, no vendor needed (their own profile)
+ * - global      platform configuration a shop needs; read only
+ * - list        the vendor filter is written into the query before Medusa validates it,
+ *               so counts and pagination stay right and a client filter cannot widen it
+ * - owned       every id in the path must belong to the vendor, else 404
+ * - create      the body may only reference the vendor's own records; the new record is
+ *               tied to the vendor (via `additional_data.vendor_id` → workflow hooks)
+ *
+ * `body` checks run for create and owned writes: references to another vendor's sales
+ * channel or location are refused with 403 OUTSIDE_VENDOR_SCOPE (mass assignment).
+ *
+ * PLATFORM_ONLY lists what is deliberately left to platform admins; the isolation suite
+ * fails for any registered route that is in neither list.
+ */
+export type Method = "GET" | "POST" | "DELETE"
+
+export type RuleContext = { req: TenantRequest; scope: VendorScope; body: Record<string, any> }
+
+export type Rule =
+  | { scope: "self" }
+  | { scope: "global" }
+  | { scope: "list"; filter: (ctx: RuleContext) => Promise<Record<string, unknown>> | Record<string, unknown> }
+  | { scope: "owned"; params: Record<string, Resource>; body?: (ctx: RuleContext) => void | Promise<void> }
+  | { scope: "create"; body: (ctx: RuleContext) => void | Promise<void> }
+  // A list that is only meaningful for one owned record named in the query (e.g. ?order_id=).
+  | { scope: "owned-query"; query: string; resource: Resource }
+
+export type PolicyEntry = { methods: Method[]; route: string; permission: string; rule: Rule }
+
+const GET: Method[] = ["GET"]
+const POST: Method[] = ["POST"]
+const DELETE: Method[] = ["DELETE"]
+
+const global = (route: string, permission: string): PolicyEntry => ({ methods: GET, route, permission, rule: { scope: "global" } })
+const owned = (methods: Method[], route: string, permission: string, params: Record<string, Resource>, body?: (ctx: RuleContext) => void | Promise<void>): PolicyEntry => ({
+  methods,
+  route,
+  permission,
+  rule: { scope: "owned", params, body },
+})
+
+// Body checks (mass assignment).
+const ownChannels = ({ body, scope }: RuleContext) => {
+  if (body.sales_channels !== undefined) {
+    assertWithin(body.sales_channels, [scope.sales_channel_id], "sales_channels")
+  }
+}
+const ownLocation = ({ body, scope }: RuleContext) => assertWithin(body.location_id, scope.stock_location_ids, "location_id")
+const tieToVendor = ({ body, scope }: RuleContext) => {
+  body.additional_data = { ...(body.additional_data ?? {}), vendor_id: scope.vendor_id }
+}
+
+const PRODUCT = { id: "product" } as const
+const VARIANT = { id: "product", variant_id: "product_variant" } as const
+const ORDER = { id: "order" } as const
+const ITEM = { id: "inventory_item" } as const
+const CUSTOMER = { id: "customer" } as const
+
+export const ADMIN_POLICY: PolicyEntry[] = [
+  // ── Who am I ──
+  { methods: GET, route: "/admin/users/me", permission: "user:read", rule: { scope: "self" } },
+
+  // ── Platform configuration a shop needs to load (read only) ──
+  global("/admin/stores", "store:read"),
+  global("/admin/stores/:id", "store:read"),
+  global("/admin/regions", "region:read"),
+  global("/admin/regions/:id", "region:read"),
+  global("/admin/currencies", "currency:read"),
+  global("/admin/currencies/:code", "currency:read"),
+  global("/admin/locales", "locale:read"),
+  global("/admin/price-preferences", "price_preference:read"),
+  global("/admin/price-preferences/:id", "price_preference:read"),
+  global("/admin/product-types", "product_type:read"),
+  global("/admin/product-types/:id", "product_type:read"),
+  global("/admin/product-tags", "product_tag:read"),
+  global("/admin/product-tags/:id", "product_tag:read"),
+  global("/admin/product-categories", "product_category:read"),
+  global("/admin/product-categories/:id", "product_category:read"),
+  global("/admin/collections", "product_collection:read"),
+  global("/admin/collections/:id", "product_collection:read"),
+  global("/admin/return-reasons", "return_reason:read"),
+  global("/admin/return-reasons/:id", "return_reason:read"),
+  global("/admin/shipping-profiles", "shipping_profile:read"),
+  global("/admin/shipping-profiles/:id", "shipping_profile:read"),
+  global("/admin/feature-flags", "feature_flag:read"),
+  global("/admin/plugins", "plugin:read"),
+
+  // ── The vendor's webshop (sales channel) and warehouses (stock locations) ──
+  { methods: GET, route: "/admin/sales-channels", permission: "sales_channel:read", rule: { scope: "list", filter: ({ scope }) => ({ id: nonEmpty([scope.sales_channel_id]) }) } },
+  owned(GET, "/admin/sales-channels/:id", "sales_channel:read", { id: "sales_channel" }),
+  { methods: GET, route: "/admin/stock-locations", permission: "stock_location:read", rule: { scope: "list", filter: ({ scope }) => ({ id: nonEmpty(scope.stock_location_ids) }) } },
+  owned(["GET", "POST"], "/admin/stock-locations/:id", "stock_location:update", { id: "stock_location" }),
+
+  // ── Products, variants, options, images, prices ──
+  { methods: GET, route: "/admin/products", permission: "product:read", rule: { scope: "list", filter: ({ scope }) => ({ sales_channel_id: nonEmpty([scope.sales_channel_id]) }) } },
+  {
+    methods: POST,
+    route: "/admin/products",
+    permission: "product:create",
+    rule: {
+      scope: "create",
+      body: (ctx) => {
+        ctx.body.sales_channels ??= [{ id: ctx.scope.sales_channel_id }]
+        ownChannels(ctx)
+        tieToVendor(ctx)
+      },
+    },
+  },
+  owned(["GET", "POST", "DELETE"], "/admin/products/:id", "product:update", PRODUCT, ownChannels),
+  owned(GET, "/admin/products/:id/options", "product:read", PRODUCT),
+  owned(POST, "/admin/products/:id/options/batch", "product:update", PRODUCT),
+  owned(["GET", "POST"], "/admin/products/:id/variants", "product:update", PRODUCT),
+  owned(POST, "/admin/products/:id/variants/batch", "product:update", PRODUCT),
+  owned(["GET", "POST", "DELETE"], "/admin/products/:id/variants/:variant_id", "product:update", VARIANT),
+  owned(POST, "/admin/products/:id/variants/:variant_id/inventory-items", "product:update", VARIANT, async (ctx) => {
+    await assertOwnedIds(ctx, "inventory_item", [ctx.body.inventory_item_id])
+  }),
+  owned(["POST", "DELETE"], "/admin/products/:id/variants/:variant_id/inventory-items/:inventory_item_id", "product:update", {
+    ...VARIANT,
+    inventory_item_id: "inventory_item",
+  }),
+
+  // ── Inventory items and levels ──
+  { methods: GET, route: "/admin/inventory-items", permission: "inventory_item:read", rule: { scope: "list", filter: ({ scope }) => ({ location_levels: { location_id: nonEmpty(scope.stock_location_ids) } }) } },
+  owned(["GET", "POST", "DELETE"], "/admin/inventory-items/:id", "inventory_item:update", ITEM),
+  owned(["GET", "POST"], "/admin/inventory-items/:id/location-levels", "inventory_item:update", ITEM, (ctx) => {
+    if (ctx.req.method === "POST") ownLocation(ctx)
+  }),
+  owned(["POST", "DELETE"], "/admin/inventory-items/:id/location-levels/:location_id", "inventory_item:update", {
+    ...ITEM,
+    location_id: "stock_location",
+  }),
+  owned(POST, "/admin/inventory-items/:id/location-levels/batch", "inventory_item:update", ITEM, async (ctx) => {
+    const { create = [], update = [], delete: remove = [] } = ctx.body
+    assertWithin([...create, ...update].map((l: { location_id: string }) => l.location_id), ctx.scope.stock_location_ids, "location_id")
+    await assertOwnedIds(ctx, "inventory_level", remove)
+  }),
+  {
+    methods: POST,
+    route: "/admin/inventory-items/location-levels/batch",
+    permission: "inventory_item:update",
+    rule: {
+      scope: "create",
+      body: async (ctx) => {
+        const { create = [], update = [], delete: remove = [] } = ctx.body
+        const levels = [...create, ...update] as { location_id: string; inventory_item_id: string }[]
+        assertWithin(levels.map((l) => l.location_id), ctx.scope.stock_location_ids, "location_id")
+        await assertOwnedIds(ctx, "inventory_item", levels.map((l) => l.inventory_item_id))
+        await assertOwnedIds(ctx, "inventory_level", remove)
+      },
+    },
+  },
+  { methods: GET, route: "/admin/reservations", permission: "reservation:read", rule: { scope: "list", filter: ({ scope }) => ({ location_id: nonEmpty(scope.stock_location_ids) }) } },
+  {
+    methods: POST,
+    route: "/admin/reservations",
+    permission: "reservation:create",
+    rule: {
+      scope: "create",
+      body: async (ctx) => {
+        ownLocation(ctx)
+        await assertOwnedIds(ctx, "inventory_item", [ctx.body.inventory_item_id])
+      },
+    },
+  },
+  owned(["GET", "POST", "DELETE"], "/admin/reservations/:id", "reservation:update", { id: "reservation" }, (ctx) => {
+    if (ctx.body.location_id !== undefined) ownLocation(ctx)
+  }),
+
+  // ── Orders: read, fulfil, cancel ──
+  { methods: GET, route: "/admin/orders", permission: "order:read", rule: { scope: "list", filter: ({ scope }) => ({ sales_channel_id: nonEmpty([scope.sales_channel_id]) }) } },
+  owned(["GET", "POST"], "/admin/orders/:id", "order:update", ORDER),
+  owned(GET, "/admin/orders/:id/preview", "order:read", ORDER),
+  owned(GET, "/admin/orders/:id/changes", "order:read", ORDER),
+  owned(GET, "/admin/orders/:id/line-items", "order:read", ORDER),
+  owned(GET, "/admin/orders/:id/shipping-options", "order:read", ORDER),
+  owned(POST, "/admin/orders/:id/cancel", "order:update", ORDER),
+  owned(POST, "/admin/orders/:id/complete", "order:update", ORDER),
+  owned(POST, "/admin/orders/:id/archive", "order:update", ORDER),
+  owned(POST, "/admin/orders/:id/fulfillments", "order:update", ORDER, (ctx) => {
+    if (ctx.body.location_id !== undefined) ownLocation(ctx)
+  }),
+  owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/cancel", "order:update", ORDER),
+  owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/shipments", "order:update", ORDER),
+  owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/mark-as-delivered", "order:update", ORDER),
+  { methods: GET, route: "/admin/returns", permission: "order:read", rule: { scope: "owned-query", query: "order_id", resource: "order" } },
+  { methods: GET, route: "/admin/claims", permission: "order:read", rule: { scope: "owned-query", query: "order_id", resource: "order" } },
+  { methods: GET, route: "/admin/exchanges", permission: "order:read", rule: { scope: "owned-query", query: "order_id", resource: "order" } },
+
+  // ── Customers (per shop) ──
+  { methods: GET, route: "/admin/customers", permission: "customer:read", rule: { scope: "list", filter: async ({ req, scope }) => ({ id: await ownedIds(req, scope, "customer") }) } },
+  { methods: POST, route: "/admin/customers", permission: "customer:create", rule: { scope: "create", body: tieToVendor } },
+  owned(["GET", "POST", "DELETE"], "/admin/customers/:id", "customer:update", CUSTOMER),
+  owned(["GET", "POST"], "/admin/customers/:id/addresses", "customer:update", CUSTOMER),
+  owned(["GET", "POST", "DELETE"], "/admin/customers/:id/addresses/:address_id", "customer:update", CUSTOMER),
+
+  // ── Files (product images, logos) ──
+  { methods: POST, route: "/admin/uploads", permission: "file:create", rule: { scope: "create", body: () => undefined } },
+  { methods: POST, route: "/admin/uploads/presigned-urls", permission: "file:create", rule: { scope: "create", body: () => undefined } },
+]
+
+async function assertOwnedIds(ctx: RuleContext, resource: Resource, ids: (string | undefined)[]) {
+  for (const id of ids.filter((i): i is string => !!i)) {
+    if (!(await owns(ctx.req, ctx.scope, resource, id))) {
+      assertWithin(id, [], resource)
+    }
+  }
+}
+
+/**
+ * Left to platform admins on purpose (`*` = the whole family). Vendor families
+ * (products, orders, …) list their platform-only routes one by one, so a new
+ * core route in such a family is caught by the isolation suite.
+ */
+export const PLATFORM_ONLY: { methods?: Method[]; route: string }[] = [
+  // Whole families: platform configuration and back office.
+  ...[
+    "api-keys", "campaigns", "customer-groups", "draft-orders", "fulfillment-providers", "fulfillment-sets",
+    "fulfillments", "index", "invites", "layouts", "notifications", "order-changes", "order-edits",
+    "payment-collections", "payments", "price-lists", "product-options", "product-variants", "promotions",
+    "property-labels", "rbac", "refund-reasons", "search", "search-indexes", "shipping-option-types",
+    "shipping-options", "tax-providers", "tax-rates", "tax-regions", "translations", "users", "views",
+    "workflows-executions", "vendors",
+  ].map((family) => ({ route: `/admin/${family}*` })),
+  // Writes to platform configuration the vendors only read.
+  ...[
+    "stores", "regions", "currencies", "locales", "price-preferences", "product-types", "product-tags",
+    "product-categories", "collections", "return-reasons", "shipping-profiles",
+  ].map((family) => ({ methods: ["POST", "DELETE"] as Method[], route: `/admin/${family}*` })),
+  // Returns, claims and exchanges beyond reading an owned order's list (a later issue).
+  { route: "/admin/returns/*" }, { methods: POST, route: "/admin/returns" },
+  { route: "/admin/claims/*" }, { methods: POST, route: "/admin/claims" },
+  { route: "/admin/exchanges/*" }, { methods: POST, route: "/admin/exchanges" },
+  // Within vendor families.
+  { methods: ["POST", "DELETE"], route: "/admin/sales-channels*" },
+  { methods: POST, route: "/admin/stock-locations" },
+  { methods: DELETE, route: "/admin/stock-locations/:id" },
+  { methods: POST, route: "/admin/stock-locations/:id/fulfillment-providers" },
+  { methods: POST, route: "/admin/stock-locations/:id/fulfillment-sets" },
+  { methods: POST, route: "/admin/stock-locations/:id/sales-channels" },
+  { methods: POST, route: "/admin/products/batch" },
+  { methods: POST, route: "/admin/products/export" },
+  { methods: POST, route: "/admin/products/import*" },
+  { methods: POST, route: "/admin/products/imports*" },
+  { methods: POST, route: "/admin/products/:id/images/:image_id/variants/batch" },
+  { methods: POST, route: "/admin/products/:id/variants/:variant_id/images/batch" },
+  { methods: POST, route: "/admin/products/:id/variants/inventory-items/batch" },
+  { methods: POST, route: "/admin/inventory-items" }, // no core hook ties a bare item to a vendor: items come with variants
+  { methods: POST, route: "/admin/inventory-items/export" },
+  { methods: POST, route: "/admin/orders/export" },
+  { methods: POST, route: "/admin/orders/:id/credit-lines" },
+  { methods: POST, route: "/admin/orders/:id/payment-sessions/authorize" },
+  { methods: POST, route: "/admin/orders/:id/transfer*" },
+  { methods: POST, route: "/admin/customers/:id/customer-groups" },
+  { methods: ["GET", "DELETE"], route: "/admin/uploads/:id" },
+]
