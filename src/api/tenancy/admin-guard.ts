@@ -26,7 +26,7 @@ async function decide(req: AuthenticatedMedusaRequest & TenantRequest) {
     return
   }
   const match = matchRoute(ADMIN_POLICY, req.method as Method, requestPath(req.originalUrl))
-  if (match?.entry.rule.scope === "self") {
+  if (match?.entry.rule.scope === "self" || match?.entry.rule.scope === "public") {
     return
   }
   const tenant = await resolveAdminTenant(req, actor.actor_id)

@@ -58,13 +58,13 @@ export async function owns(req: MedusaRequest, scope: VendorScope, resource: Res
   return !!ownerId && owns(req, scope, through.owner, ownerId)
 }
 
-/** The ids of a linked resource the vendor owns (for list filters). */
+/** The ids of a linked resource the vendor owns (for list filters), read from the link table. */
 export async function ownedIds(req: MedusaRequest, scope: VendorScope, resource: "customer" | "product" | "inventory_item") {
-  const linked = LINKED[resource]!
+  const { module, key } = LINKED[resource]!
   const rows = await req.scope
     .resolve(ContainerRegistrationKeys.LINK)
-    .list({ [TENANCY_MODULE]: { vendor_id: scope.vendor_id }, [linked.module]: {} })
-  return nonEmpty(rows.map((r: Record<string, string>) => r[linked.key]))
+    .list({ [TENANCY_MODULE]: { vendor_id: scope.vendor_id }, [module]: { [key]: { $ne: null } } })
+  return nonEmpty(rows.map((row: Record<string, string>) => row[key]))
 }
 
 export const nonEmpty = (ids: (string | null | undefined)[]) => {

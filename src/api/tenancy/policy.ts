@@ -8,6 +8,7 @@ import { assertWithin, nonEmpty, ownedIds, owns, type Resource } from "./ownersh
  * (`resource:operation`, the vocabulary of Medusa's own route policies) that
  * team roles will grant, and one scope rule:
  *
+ * - public      Medusa lets it through without a user (login page, invite acceptance)
  * - self        any signed-in user, no vendor needed (their own profile)
  * - global      platform configuration a shop needs; read only
  * - list        the vendor filter is written into the query before Medusa validates it,
@@ -27,6 +28,7 @@ export type Method = "GET" | "POST" | "DELETE"
 export type RuleContext = { req: TenantRequest; scope: VendorScope; body: Record<string, any> }
 
 export type Rule =
+  | { scope: "public" }
   | { scope: "self" }
   | { scope: "global" }
   | { scope: "list"; filter: (ctx: RuleContext) => Promise<Record<string, unknown>> | Record<string, unknown> }
@@ -67,6 +69,10 @@ const ITEM = { id: "inventory_item" } as const
 const CUSTOMER = { id: "customer" } as const
 
 export const ADMIN_POLICY: PolicyEntry[] = [
+  // ── Before sign-in: the login page's flags; accepting a platform invite (its token is the key) ──
+  { methods: GET, route: "/admin/feature-flags", permission: "feature_flag:read", rule: { scope: "public" } },
+  { methods: POST, route: "/admin/invites/accept", permission: "invite:accept", rule: { scope: "public" } },
+
   // ── Who am I ──
   { methods: GET, route: "/admin/users/me", permission: "user:read", rule: { scope: "self" } },
 
@@ -78,6 +84,7 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   global("/admin/currencies", "currency:read"),
   global("/admin/currencies/:code", "currency:read"),
   global("/admin/locales", "locale:read"),
+  global("/admin/locales/:code", "locale:read"),
   global("/admin/price-preferences", "price_preference:read"),
   global("/admin/price-preferences/:id", "price_preference:read"),
   global("/admin/product-types", "product_type:read"),
@@ -92,7 +99,6 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   global("/admin/return-reasons/:id", "return_reason:read"),
   global("/admin/shipping-profiles", "shipping_profile:read"),
   global("/admin/shipping-profiles/:id", "shipping_profile:read"),
-  global("/admin/feature-flags", "feature_flag:read"),
   global("/admin/plugins", "plugin:read"),
 
   // ── The vendor's webshop (sales channel) and warehouses (stock locations) ──
