@@ -13,7 +13,7 @@ type Headers = { headers: Record<string, string> }
 type Shop = {
   headers: Headers
   vendor: any
-  ids: Record<Resource, string> & { address: string }
+  ids: Record<string, string>
 }
 
 const stats = { routes: 0, requests: 0, leaks: [] as string[] }

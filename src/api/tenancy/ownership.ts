@@ -15,6 +15,8 @@ export type Resource =
   | "sales_channel"
   | "order"
   | "reservation"
+  | "cart"
+  | "payment_collection"
 
 // Records owned through a module link vendor ↔ record.
 const LINKED: Partial<Record<Resource, { module: string; key: string }>> = {
@@ -29,6 +31,8 @@ const THROUGH: Partial<Record<Resource, { entity: string; field: string; owner: 
   reservation: { entity: "reservation", field: "location_id", owner: "stock_location" },
   inventory_level: { entity: "inventory_level", field: "location_id", owner: "stock_location" },
   product_variant: { entity: "variant", field: "product_id", owner: "product" },
+  cart: { entity: "cart", field: "sales_channel_id", owner: "sales_channel" },
+  payment_collection: { entity: "payment_collection", field: "cart.id", owner: "cart" },
 }
 
 const NONE = "__none__" // an id no record has: an empty filter must match nothing, not everything
@@ -54,7 +58,8 @@ export async function owns(req: MedusaRequest, scope: VendorScope, resource: Res
   } = await req.scope
     .resolve(ContainerRegistrationKeys.QUERY)
     .graph({ entity: through.entity, fields: ["id", through.field], filters: { id } })
-  const ownerId = (row as Record<string, string> | undefined)?.[through.field]
+  // `cart.id`: a field of a linked record.
+  const ownerId = through.field.split(".").reduce<any>((value, key) => value?.[key], row) as string | undefined
   return !!ownerId && owns(req, scope, through.owner, ownerId)
 }
 
