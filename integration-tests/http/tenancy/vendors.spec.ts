@@ -189,6 +189,51 @@ medusaIntegrationTestRunner({
         expect((await api.post(`/admin/vendors/${id}/activate`, {}, admin)).data.vendor.status).toBe("active")
       })
 
+      it("is deleted with its shop, keeping its owner's user; the handle is free again", async () => {
+        const owner = await adminHeaders(api, "owner@acme.lu", "owner-secret-1")
+        const { product } = (await api.post("/admin/products", { title: "Lamp", options: [{ title: "S", values: ["S"] }] }, owner)).data
+        const res = await api.delete(`/admin/vendors/${id}`, admin)
+        expect(res.data).toEqual({ id, object: "vendor", deleted: true })
+        expect((await api.get(`/admin/vendors/${id}`, { ...admin, ...anyStatus })).data.code).toBe("VENDOR_NOT_FOUND")
+        expect((await api.get(`/admin/products/${product.id}`, { ...admin, ...anyStatus })).status).toBe(404)
+        const c = getContainer()
+        expect(await c.resolve(Modules.SALES_CHANNEL).listSalesChannels({ name: "Acme Lëtzebuerg" })).toEqual([])
+        expect(await c.resolve<TeamModuleService>(TEAM_MODULE).listMemberships({ vendor_id: id })).toEqual([])
+        const [key] = await c.resolve(Modules.API_KEY).listApiKeys({ title: "Acme Lëtzebuerg storefront" })
+        expect(key.revoked_at).toBeTruthy()
+        expect(await c.resolve(Modules.USER).listUsers({ email: "owner@acme.lu" })).toHaveLength(1)
+        expect((await api.post("/admin/vendors", acme({ owner: { email: "owner@acme.lu" } }), admin)).status).toBe(201)
+      })
+
+      it("is kept while it has orders, unless forced — and the orders stay", async () => {
+        const { vendor } = (await api.get(`/admin/vendors/${id}`, admin)).data
+        const [store] = await getContainer().resolve(Modules.STORE).listStores()
+        const order = await getContainer().resolve(Modules.ORDER).createOrders({
+          sales_channel_id: vendor.sales_channel.id,
+          region_id: store.default_region_id!,
+          currency_code: "eur",
+          email: "buyer@x.lu",
+        })
+        const refused = await api.delete(`/admin/vendors/${id}`, { ...admin, ...anyStatus })
+        expect([refused.status, refused.data.code, refused.data.details]).toEqual([409, "VENDOR_HAS_ORDERS", { orders: 1 }])
+        expect((await api.delete(`/admin/vendors/${id}?force=true`, admin)).data.deleted).toBe(true)
+        expect(await getContainer().resolve(Modules.ORDER).listOrders({ id: order.id })).toHaveLength(1)
+      })
+
+      it("is restored whole when a deletion step fails", async () => {
+        const tenancy = getContainer().resolve<TenancyModuleService>(TENANCY_MODULE)
+        const spy = jest.spyOn(tenancy, "softDeleteVendors").mockRejectedValueOnce(new Error("injected failure"))
+        try {
+          expect((await api.delete(`/admin/vendors/${id}`, { ...admin, ...anyStatus })).status).toBe(500)
+        } finally {
+          spy.mockRestore()
+        }
+        const { vendor } = (await api.get(`/admin/vendors/${id}`, admin)).data
+        expect(vendor.sales_channel?.id).toMatch(/^sc_/)
+        expect(vendor.stock_locations).toHaveLength(1)
+        expect(await getContainer().resolve<TeamModuleService>(TEAM_MODULE).listMemberships({ vendor_id: id })).toHaveLength(1)
+      })
+
       it("answers 404 VENDOR_NOT_FOUND for an unknown id and an unknown action", async () => {
         const res = await api.get("/admin/vendors/ven_missing", { ...admin, ...anyStatus })
         expect(res.status).toBe(404)

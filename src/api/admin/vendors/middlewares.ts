@@ -1,6 +1,6 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { listVendorQueryConfig, retrieveVendorQueryConfig } from "./query-config"
-import { AdminCreateVendor, AdminGetVendorParams, AdminGetVendorsParams, AdminUpdateVendor } from "./validators"
+import { AdminCreateVendor, AdminDeleteVendorParams, AdminGetVendorParams, AdminGetVendorsParams, AdminUpdateVendor } from "./validators"
 
 export const adminVendorRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -28,6 +28,11 @@ export const adminVendorRoutesMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminUpdateVendor),
       validateAndTransformQuery(AdminGetVendorParams, retrieveVendorQueryConfig),
     ],
+  },
+  {
+    methods: ["DELETE"],
+    matcher: "/admin/vendors/:id",
+    middlewares: [validateAndTransformQuery(AdminDeleteVendorParams, { defaults: [], isList: false })],
   },
   {
     methods: ["POST"],

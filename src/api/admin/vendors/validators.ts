@@ -58,3 +58,8 @@ export type AdminUpdateVendorType = z.infer<typeof AdminUpdateVendor>
 export const AdminUpdateVendor = z
   .object({ handle: z.string().optional(), ...VendorFields, name: VendorFields.name.optional() })
   .strict()
+
+export type AdminDeleteVendorParamsType = z.infer<typeof AdminDeleteVendorParams>
+export const AdminDeleteVendorParams = z.object({
+  force: z.preprocess((v) => v === "true" || v === true, z.boolean()).optional(),
+})
