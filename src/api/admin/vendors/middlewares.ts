@@ -1,6 +1,6 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { listVendorQueryConfig, retrieveVendorQueryConfig } from "./query-config"
-import { AdminCreateVendor, AdminDeleteVendorParams, AdminGetVendorParams, AdminGetVendorsParams, AdminUpdateVendor } from "./validators"
+import { AdminCreateVendor, AdminDeleteVendorParams, AdminImportVendors, AdminGetVendorParams, AdminGetVendorsParams, AdminUpdateVendor } from "./validators"
 
 export const adminVendorRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -15,6 +15,13 @@ export const adminVendorRoutesMiddlewares: MiddlewareRoute[] = [
       validateAndTransformBody(AdminCreateVendor),
       validateAndTransformQuery(AdminGetVendorParams, retrieveVendorQueryConfig),
     ],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/vendors/import",
+    // A few thousand vendors per file.
+    bodyParser: { sizeLimit: "5mb" },
+    middlewares: [validateAndTransformBody(AdminImportVendors)],
   },
   {
     methods: ["GET"],

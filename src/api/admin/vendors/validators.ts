@@ -63,3 +63,6 @@ export type AdminDeleteVendorParamsType = z.infer<typeof AdminDeleteVendorParams
 export const AdminDeleteVendorParams = z.object({
   force: z.preprocess((v) => v === "true" || v === true, z.boolean()).optional(),
 })
+
+export type AdminImportVendorsType = z.infer<typeof AdminImportVendors>
+export const AdminImportVendors = z.object({ csv: z.string().min(1), dry_run: z.boolean().optional() }).strict()
