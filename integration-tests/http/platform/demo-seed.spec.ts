@@ -45,7 +45,7 @@ medusaIntegrationTestRunner({
         filters: { handle: "velo" },
       })
       expect(linked[0].products).toHaveLength(5)
-      expect(linked[0].inventory_items.length).toBeGreaterThanOrEqual(5)
+      expect(linked[0].inventory_items!.length).toBeGreaterThanOrEqual(5)
       const tenancy = getContainer().resolve<TenancyModuleService>(TENANCY_MODULE)
       expect(await tenancy.listVendors({})).toHaveLength(2)
       expect((await api.get("/store/vendors/resolve?handle=nobody", { headers: { "x-publishable-api-key": data.vendors[0].api_key.token }, ...anyStatus })).status).toBe(404)

@@ -37,7 +37,7 @@ export async function loadVendorScope(req: MedusaRequest, vendorId: string): Pro
       vendor_id: vendor.id,
       status: vendor.status as VendorScope["status"],
       sales_channel_id: vendor.sales_channel?.id ?? null,
-      stock_location_ids: (vendor.stock_locations ?? []).filter(Boolean).map((l: { id: string }) => l.id),
+      stock_location_ids: (vendor.stock_locations ?? []).flatMap((l) => (l ? [l.id] : [])),
     }
   })
 }
