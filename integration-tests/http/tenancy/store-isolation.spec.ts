@@ -123,6 +123,25 @@ medusaIntegrationTestRunner({
       expect(byId.status).toBe(404)
     })
 
+    it("lists only the categories and collections the shop's products use", async () => {
+      const make = async (title: string) => {
+        const { product_category } = (await api.post("/admin/product-categories", { name: title, is_active: true }, platform)).data
+        const { collection } = (await api.post("/admin/collections", { title }, platform)).data
+        return { category: product_category.id, collection: collection.id }
+      }
+      const lamps = await make("Lamps")
+      const books = await make("Books")
+      await api.post(`/admin/products/${a.product.id}`, { categories: [{ id: lamps.category }], collection_id: lamps.collection }, platform)
+      await api.post(`/admin/products/${b.product.id}`, { categories: [{ id: books.category }], collection_id: books.collection }, platform)
+
+      const categories = await send("GET", "/store/product-categories", a)
+      const collections = await send("GET", `/store/collections?id=${books.collection}`, a)
+      expect(categories.data.product_categories.map((c: any) => c.name)).toEqual(["Lamps"])
+      expect(collections.data.collections).toEqual([])
+      expect((await send("GET", `/store/product-categories/${books.category}`, a)).status).toBe(404)
+      expect((await send("GET", `/store/collections/${lamps.collection}`, a)).status).toBe(200)
+    })
+
     it("closes a suspended shop and keeps a pending one closed", async () => {
       await api.post(`/admin/vendors/${a.vendor.id}/suspend`, {}, platform)
       const closed = await send("GET", "/store/products", a)

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
 import { ErrorCodes, maartError } from "../../lib/errors"
 import { resolveAdminTenant, type TenantRequest } from "./context"
-import { owns } from "./ownership"
+import { applyScopeFilter, owns } from "./ownership"
 import { ADMIN_POLICY, type Method, type RuleContext } from "./policy"
 import { matchRoute, requestPath } from "./route-match"
 
@@ -44,7 +44,7 @@ async function decide(req: AuthenticatedMedusaRequest & TenantRequest) {
     case "global":
       return
     case "list":
-      Object.assign(req.query, await rule.filter(ctx))
+      applyScopeFilter(req.query, await rule.filter(ctx))
       return
     case "owned-query": {
       const id = req.query[rule.query]

@@ -77,6 +77,22 @@ export const nonEmpty = (ids: (string | null | undefined)[]) => {
   return present.length ? present : [NONE]
 }
 
+/**
+ * Writes a vendor filter into a query: where the client filtered the same
+ * field, only its values inside the vendor's scope remain (it may narrow,
+ * never widen); elsewhere the vendor's values are the filter.
+ */
+export function applyScopeFilter(query: Record<string, unknown>, filter: Record<string, unknown>) {
+  for (const [field, allowed] of Object.entries(filter)) {
+    const asked = query[field]
+    if (Array.isArray(allowed) && (typeof asked === "string" || Array.isArray(asked))) {
+      query[field] = nonEmpty(([] as unknown[]).concat(asked).filter((v): v is string => allowed.includes(v)))
+    } else {
+      query[field] = allowed
+    }
+  }
+}
+
 /** Refuses a reference (sales channel, location…) the vendor does not own: mass assignment. */
 export function assertWithin(values: unknown, allowed: (string | null)[], field: string) {
   const list = (Array.isArray(values) ? values : values === undefined || values === null ? [] : [values]).map((v) =>

@@ -4,9 +4,10 @@ import { ErrorCodes, maartError } from "../../lib/errors"
 import { cachedResolution } from "../../lib/vendor-resolution-cache"
 import { TENANCY_MODULE } from "../../modules/tenancy"
 import { loadVendorScope, type VendorScope } from "./context"
-import { assertWithin, owns } from "./ownership"
+import { applyScopeFilter, assertWithin, owns } from "./ownership"
 import type { Method } from "./policy"
 import { matchRoute, requestPath } from "./route-match"
+import { shopTaxonomyIds } from "./shop-taxonomy"
 import { STORE_POLICY } from "./store-policy"
 
 type StoreRequest = MedusaRequest & {
@@ -68,6 +69,14 @@ async function decide(req: StoreRequest) {
 
   if (customer && req.auth_context?.actor_type === "customer" && req.auth_context.actor_id) {
     await assertCustomerOfShop(req, shop, req.auth_context.actor_id)
+  }
+  if (rule.scope === "taxonomy") {
+    const allowed = await shopTaxonomyIds(req, shop, rule.of)
+    if (match.params.id === undefined) {
+      applyScopeFilter(req.query, { id: allowed })
+    } else if (!allowed.includes(match.params.id)) {
+      throw maartError("NOT_FOUND", ErrorCodes.NOT_FOUND, `No ${rule.of.replace(/_/g, " ")} ${match.params.id}.`)
+    }
   }
   if (rule.scope === "owned") {
     for (const [param, resource] of Object.entries(rule.params)) {

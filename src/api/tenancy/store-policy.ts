@@ -1,5 +1,6 @@
 import type { Method } from "./policy"
 import type { Resource } from "./ownership"
+import type { Taxonomy } from "./shop-taxonomy"
 
 /**
  * THE STORE POLICY: the publishable key's vendor scopes every /store route
@@ -8,6 +9,7 @@ import type { Resource } from "./ownership"
  *
  * - public   any publishable key, the platform's included (finding the shop, regions…)
  * - shop     a vendor's key for an open shop; Medusa's own sales-channel scoping applies
+ * - taxonomy categories and collections: only those the shop's products use
  * - owned    every id in the path must belong to the key's shop, else 404
  * - create   body references (cart_id, sales_channel_id) must be the shop's own
  *
@@ -16,6 +18,8 @@ import type { Resource } from "./ownership"
 export type StoreRule =
   | { scope: "public" }
   | { scope: "shop" }
+  // Shared taxonomy, narrowed to what the shop's products use (lists filtered, other ids 404).
+  | { scope: "taxonomy"; of: Taxonomy }
   | { scope: "owned"; params: Record<string, Resource> }
   | { scope: "create"; refs: { in: "body" | "query"; field: string; resource: Resource }[] }
 
@@ -40,16 +44,16 @@ export const STORE_POLICY: StorePolicyEntry[] = [
   pub("/store/payment-providers"),
 
   // Catalog: Medusa scopes products, variants and search by the key's sales channel;
-  // categories, collections, tags, types and options are the platform's shared taxonomy.
+  // categories and collections are narrowed to the shop's; tags, types and options are shared.
   shop("/store/products"),
   shop("/store/products/:id"),
   shop("/store/product-variants"),
   shop("/store/product-variants/:id"),
   shop("/store/search", POST),
-  shop("/store/product-categories"),
-  shop("/store/product-categories/:id"),
-  shop("/store/collections"),
-  shop("/store/collections/:id"),
+  { methods: GET, route: "/store/product-categories", rule: { scope: "taxonomy", of: "product_category" } },
+  { methods: GET, route: "/store/product-categories/:id", rule: { scope: "taxonomy", of: "product_category" } },
+  { methods: GET, route: "/store/collections", rule: { scope: "taxonomy", of: "product_collection" } },
+  { methods: GET, route: "/store/collections/:id", rule: { scope: "taxonomy", of: "product_collection" } },
   shop("/store/product-tags"),
   shop("/store/product-tags/:id"),
   shop("/store/product-types"),
