@@ -159,9 +159,13 @@ medusaIntegrationTestRunner({
       const created = await send("POST", "/store/customers", a, { email: "c@x.test" }, { authorization: `Bearer ${await login()}` })
       expect(created.status).toBe(200)
       const auth = { authorization: `Bearer ${await login()}` } // now carrying the customer's id
-      // Until per-shop accounts (selling issue) bind at registration, the platform binds it here.
-      await getContainer().resolve("link").create({ tenancy: { vendor_id: a.vendor.id }, customer: { customer_id: created.data.customer.id } })
+      // Its first signed-in request binds the account to the shop…
       expect((await send("GET", "/store/customers/me", a, undefined, auth)).status).toBe(200)
+      const { data: bound } = await getContainer()
+        .resolve("query")
+        .graph({ entity: "vendor", fields: ["customers.id"], filters: { id: a.vendor.id } })
+      expect(bound[0].customers!.map((c: any) => c.id)).toEqual([created.data.customer.id])
+      // …and every other shop treats it as a stranger.
       const elsewhere = await send("GET", "/store/customers/me", b, undefined, auth)
       expect([elsewhere.status, elsewhere.data.code]).toEqual([401, "CUSTOMER_OF_ANOTHER_SHOP"])
       expect((await send("GET", "/store/orders", b, undefined, auth)).status).toBe(401)

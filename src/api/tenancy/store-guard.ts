@@ -100,13 +100,22 @@ async function decide(req: StoreRequest) {
   }
 }
 
-/** A customer account bound to another shop is a stranger here. */
+/**
+ * A customer account belongs to one shop. One not yet bound (Medusa's own
+ * registration does not know the shop) is bound to the shop it first acts in
+ * — its storefront calls right after signing up; afterwards every other shop
+ * treats it as a stranger. The selling issue's per-shop accounts bind at
+ * registration instead.
+ */
 async function assertCustomerOfShop(req: StoreRequest, shop: VendorScope, customerId: string) {
-  const rows = await req.scope
-    .resolve(ContainerRegistrationKeys.LINK)
-    .list({ [TENANCY_MODULE]: { vendor_id: { $ne: null } }, [Modules.CUSTOMER]: { customer_id: customerId } })
+  const link = req.scope.resolve(ContainerRegistrationKeys.LINK)
+  const rows = await link.list({ [TENANCY_MODULE]: { vendor_id: { $ne: null } }, [Modules.CUSTOMER]: { customer_id: customerId } })
   const boundTo = (rows as { vendor_id: string }[]).map((r) => r.vendor_id)
-  if (boundTo.length && !boundTo.includes(shop.vendor_id)) {
+  if (!boundTo.length) {
+    await link.create({ [TENANCY_MODULE]: { vendor_id: shop.vendor_id }, [Modules.CUSTOMER]: { customer_id: customerId } })
+    return
+  }
+  if (!boundTo.includes(shop.vendor_id)) {
     throw maartError("UNAUTHORIZED", ErrorCodes.CUSTOMER_OF_ANOTHER_SHOP, "This account belongs to another shop.")
   }
 }
