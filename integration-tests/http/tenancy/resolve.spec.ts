@@ -94,6 +94,33 @@ medusaIntegrationTestRunner({
       expect((await resolve("host=acme.maart.test")).status).toBe(200)
     })
 
+    it("serves a custom domain once it is verified, and no longer once removed", async () => {
+      const add = (hostname: string) => api.post(`/admin/vendors/${acme.id}/domains`, { hostname }, { ...admin, ...anyStatus })
+      const created = await add("Boutique.Acme.LU")
+      expect(created.status).toBe(201)
+      const { domain, verification } = created.data
+      expect(domain).toMatchObject({ hostname: "boutique.acme.lu", kind: "custom", verified_at: null })
+      expect(verification).toEqual({ type: "TXT", name: "_maart-verification.boutique.acme.lu", value: domain.verification_token })
+      expect((await resolve("host=boutique.acme.lu")).status).toBe(404)
+
+      expect([(await add("boutique.acme.lu")).data.code, (await add("shop.acme.lu")).data.code]).toEqual(["VENDOR_DOMAIN_TAKEN", "VENDOR_DOMAIN_TAKEN"])
+      expect((await add("not a host")).data.code).toBe("VENDOR_DOMAIN_INVALID")
+
+      const verify = (body: object) => api.post(`/admin/vendors/${acme.id}/domains/${domain.id}/verify`, body, { ...admin, ...anyStatus })
+      const unverified = await verify({}) // no TXT record can be published here
+      expect([unverified.status, unverified.data.code]).toEqual([400, "VENDOR_DOMAIN_UNVERIFIED"])
+      const events = getContainer().resolve(Modules.EVENT_BUS)
+      let changed = TestEventUtils.waitSubscribersExecution("vendor_domain.updated", events)
+      expect((await verify({ confirmed: true })).data.domain.verified_at).toBeTruthy()
+      await changed
+      expect((await resolve("host=boutique.acme.lu")).data.vendor.matched_by).toBe("domain")
+
+      changed = TestEventUtils.waitSubscribersExecution("vendor_domain.deleted", events)
+      await api.delete(`/admin/vendors/${acme.id}/domains/${domain.id}`, admin)
+      await changed
+      expect((await resolve("host=boutique.acme.lu")).status).toBe(404)
+    })
+
     it("does not open a shop that is still pending", async () => {
       await api.post("/admin/vendors", { handle: "later", name: "Later", owner: { email: "o@later.lu", password: "password-1" } }, admin)
       expect((await resolve("handle=later")).data.code).toBe("VENDOR_NOT_FOUND")

@@ -1,6 +1,15 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import { listVendorQueryConfig, retrieveVendorQueryConfig } from "./query-config"
-import { AdminCreateVendor, AdminDeleteVendorParams, AdminImportVendors, AdminGetVendorParams, AdminGetVendorsParams, AdminUpdateVendor } from "./validators"
+import {
+  AdminAddVendorDomain,
+  AdminCreateVendor,
+  AdminDeleteVendorParams,
+  AdminGetVendorParams,
+  AdminGetVendorsParams,
+  AdminImportVendors,
+  AdminUpdateVendor,
+  AdminVerifyVendorDomain,
+} from "./validators"
 
 export const adminVendorRoutesMiddlewares: MiddlewareRoute[] = [
   {
@@ -40,6 +49,16 @@ export const adminVendorRoutesMiddlewares: MiddlewareRoute[] = [
     methods: ["DELETE"],
     matcher: "/admin/vendors/:id",
     middlewares: [validateAndTransformQuery(AdminDeleteVendorParams, { defaults: [], isList: false })],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/vendors/:id/domains",
+    middlewares: [validateAndTransformBody(AdminAddVendorDomain)],
+  },
+  {
+    methods: ["POST"],
+    matcher: "/admin/vendors/:id/domains/:domain_id/verify",
+    middlewares: [validateAndTransformBody(AdminVerifyVendorDomain)],
   },
   {
     methods: ["POST"],

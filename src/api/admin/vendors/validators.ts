@@ -66,3 +66,10 @@ export const AdminDeleteVendorParams = z.object({
 
 export type AdminImportVendorsType = z.infer<typeof AdminImportVendors>
 export const AdminImportVendors = z.object({ csv: z.string().min(1), dry_run: z.boolean().optional() }).strict()
+
+export type AdminAddVendorDomainType = z.infer<typeof AdminAddVendorDomain>
+export const AdminAddVendorDomain = z.object({ hostname: z.string().min(1).max(253) }).strict()
+
+export type AdminVerifyVendorDomainType = z.infer<typeof AdminVerifyVendorDomain>
+/** `confirmed`: the platform admin vouches for the domain without the DNS check. */
+export const AdminVerifyVendorDomain = z.object({ confirmed: z.boolean().optional() }).strict()
