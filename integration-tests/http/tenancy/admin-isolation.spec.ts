@@ -204,8 +204,10 @@ medusaIntegrationTestRunner({
         ["a reservation of another vendor's item", "/admin/reservations", () => ({ inventory_item_id: a.ids.inventory_item, location_id: b.ids.stock_location, quantity: 1 })],
         ["levels at another vendor's warehouse", "/admin/inventory-items/location-levels/batch", () => ({ create: [{ inventory_item_id: b.ids.inventory_item, location_id: a.ids.stock_location }] })],
         ["deleting another vendor's level", "/admin/inventory-items/location-levels/batch", () => ({ delete: [a.ids.inventory_level] })],
+        ["a variant stocked from another vendor's item", `/admin/products/PRODUCT_B/variants`, () => ({ title: "x", options: { Size: "S" }, prices: [], inventory_items: [{ inventory_item_id: a.ids.inventory_item, required_quantity: 1 }] })],
+        ["a product whose variant uses another vendor's item", "/admin/products", () => ({ title: "x", options: [{ title: "S", values: ["S"] }], variants: [{ title: "S", options: { S: "S" }, prices: [], inventory_items: [{ inventory_item_id: a.ids.inventory_item, required_quantity: 1 }] }] })],
       ])("%s", async (_, route, body) => {
-        const res = await send("POST", route, b.headers, body())
+        const res = await send("POST", route.replace("PRODUCT_B", b.ids.product), b.headers, body())
         expect([res.status, res.data.code]).toEqual([403, "OUTSIDE_VENDOR_SCOPE"])
       })
 
@@ -225,6 +227,28 @@ medusaIntegrationTestRunner({
       it("another vendor's variant under one's own product", async () => {
         const res = await send("DELETE", `/admin/products/${b.ids.product}/variants/${a.ids.product_variant}`, b.headers)
         expect(res.status).toBe(404)
+      })
+    })
+
+    describe("fields cannot reach other vendors' records through shared ones", () => {
+      it.each([
+        ["/admin/product-categories?fields=*products"],
+        ["/admin/collections?fields=id,products.title"],
+        ["/admin/regions?fields=*countries.region.orders"],
+        ["PRODUCT?fields=*categories.products"],
+        ["ORDER?fields=*customer.orders"],
+        ["CUSTOMER?fields=*orders"],
+      ])("%s is refused", async (template) => {
+        const url = template.replace("PRODUCT", `/admin/products/${a.ids.product}`).replace("ORDER", `/admin/orders/${a.ids.order}`).replace("CUSTOMER", `/admin/customers/${a.ids.customer}`)
+        const res = await send("GET", url, a.headers)
+        if (res.status !== 403) stats.leaks.push(`GET ${url} → ${res.status}`)
+        expect([res.status, res.data.code]).toEqual([403, "OUTSIDE_VENDOR_SCOPE"])
+      })
+
+      it("while the vendor's own relations expand", async () => {
+        const product = await send("GET", `/admin/products/${a.ids.product}?fields=*variants.inventory_items,*categories,*sales_channels`, a.headers)
+        const customer = await send("GET", `/admin/customers/${a.ids.customer}?fields=*addresses,*groups`, a.headers)
+        expect([product.status, customer.status]).toEqual([200, 200])
       })
     })
 

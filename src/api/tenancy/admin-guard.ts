@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
 import { ErrorCodes, maartError } from "../../lib/errors"
 import { resolveAdminTenant, type TenantRequest } from "./context"
+import { assertFieldsInScope } from "./field-scope"
 import { applyScopeFilter, owns } from "./ownership"
 import { ADMIN_POLICY, type Method, type RuleContext } from "./policy"
 import { matchRoute, requestPath } from "./route-match"
@@ -39,6 +40,8 @@ async function decide(req: AuthenticatedMedusaRequest & TenantRequest) {
   }
 
   const { rule } = match.entry
+  // Global configuration and customers (known to several shops until per-shop accounts) are shared roots.
+  assertFieldsInScope(req.query.fields, rule.scope === "global" || match.entry.route.startsWith("/admin/customers"))
   const ctx: RuleContext = { req, scope: tenant, body: (req.body ?? {}) as Record<string, any> }
   switch (rule.scope) {
     case "global":

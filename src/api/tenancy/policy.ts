@@ -58,6 +58,9 @@ const ownChannels = ({ body, scope }: RuleContext) => {
   }
 }
 const ownLocation = ({ body, scope }: RuleContext) => assertWithin(body.location_id, scope.stock_location_ids, "location_id")
+// Variants may name existing inventory items to stock from: only the vendor's own.
+const ownVariantItems = (ctx: RuleContext, variants: { inventory_items?: { inventory_item_id?: string }[] }[] = []) =>
+  assertOwnedIds(ctx, "inventory_item", variants.flatMap((v) => (v.inventory_items ?? []).map((i) => i.inventory_item_id)))
 const tieToVendor = ({ body, scope }: RuleContext) => {
   body.additional_data = { ...(body.additional_data ?? {}), vendor_id: scope.vendor_id }
 }
@@ -115,9 +118,10 @@ export const ADMIN_POLICY: PolicyEntry[] = [
     permission: "product:create",
     rule: {
       scope: "create",
-      body: (ctx) => {
+      body: async (ctx) => {
         ctx.body.sales_channels ??= [{ id: ctx.scope.sales_channel_id }]
         ownChannels(ctx)
+        await ownVariantItems(ctx, ctx.body.variants)
         tieToVendor(ctx)
       },
     },
@@ -125,8 +129,10 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   owned(["GET", "POST", "DELETE"], "/admin/products/:id", "product:update", PRODUCT, ownChannels),
   owned(GET, "/admin/products/:id/options", "product:read", PRODUCT),
   owned(POST, "/admin/products/:id/options/batch", "product:update", PRODUCT),
-  owned(["GET", "POST"], "/admin/products/:id/variants", "product:update", PRODUCT),
-  owned(POST, "/admin/products/:id/variants/batch", "product:update", PRODUCT),
+  owned(["GET", "POST"], "/admin/products/:id/variants", "product:update", PRODUCT, (ctx) => ownVariantItems(ctx, [ctx.body])),
+  owned(POST, "/admin/products/:id/variants/batch", "product:update", PRODUCT, (ctx) =>
+    ownVariantItems(ctx, [...(ctx.body.create ?? []), ...(ctx.body.update ?? [])])
+  ),
   owned(["GET", "POST", "DELETE"], "/admin/products/:id/variants/:variant_id", "product:update", VARIANT),
   owned(POST, "/admin/products/:id/variants/:variant_id/inventory-items", "product:update", VARIANT, async (ctx) => {
     await assertOwnedIds(ctx, "inventory_item", [ctx.body.inventory_item_id])
