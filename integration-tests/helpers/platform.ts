@@ -26,3 +26,18 @@ export async function adminHeaders(api: AxiosInstance, email: string, password: 
 
 /** Accept any status: assertions look at it. */
 export const anyStatus = { validateStatus: () => true }
+
+/** A published one-variant product made through the Admin API as `headers` (so the tenancy rules and hooks apply). */
+export async function createLamp(api: AxiosInstance, headers: object, title: string, manageInventory: boolean) {
+  const { data } = await api.post(
+    "/admin/products",
+    {
+      title,
+      status: "published",
+      options: [{ title: "Size", values: ["S"] }],
+      variants: [{ title: "S", options: { Size: "S" }, manage_inventory: manageInventory, prices: [{ currency_code: "eur", amount: 10 }] }],
+    },
+    headers
+  )
+  return data.product
+}

@@ -4,7 +4,7 @@ import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { ADMIN_POLICY, PLATFORM_ONLY } from "../../../src/api/tenancy/policy"
 import { matchRoute } from "../../../src/api/tenancy/route-match"
 import type { Resource } from "../../../src/api/tenancy/ownership"
-import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { adminHeaders, anyStatus, createLamp, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 import { registeredRoutes } from "../../helpers/routes"
 
 jest.setTimeout(300 * 1000)
@@ -59,18 +59,7 @@ medusaIntegrationTestRunner({
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
 
       // Through the API as the owner, so the tenancy rules and hooks do the tying.
-      const { product } = (
-        await api.post(
-          "/admin/products",
-          {
-            title: `${handle} lamp`,
-            status: "published",
-            options: [{ title: "Size", values: ["S"] }],
-            variants: [{ title: "S", options: { Size: "S" }, manage_inventory: true, prices: [{ currency_code: "eur", amount: 10 }] }],
-          },
-          headers
-        )
-      ).data
+      const product = await createLamp(api, headers, `${handle} lamp`, true)
       const {
         data: [variant],
       } = await query.graph({ entity: "variant", fields: ["id", "inventory_items.inventory_item_id"], filters: { product_id: product.id } })

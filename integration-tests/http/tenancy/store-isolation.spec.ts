@@ -3,7 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { STORE_POLICY } from "../../../src/api/tenancy/store-policy"
 import { matchRoute } from "../../../src/api/tenancy/route-match"
-import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { adminHeaders, anyStatus, createLamp, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 import { registeredRoutes } from "../../helpers/routes"
 
 jest.setTimeout(300 * 1000)
@@ -42,18 +42,7 @@ medusaIntegrationTestRunner({
       const { vendor } = (await api.post("/admin/vendors", { handle, name: handle, owner }, platform)).data
       await api.post(`/admin/vendors/${vendor.id}/verify`, {}, platform)
       const ownerHeaders = await adminHeaders(api, owner.email, owner.password)
-      const { product } = (
-        await api.post(
-          "/admin/products",
-          {
-            title: `${handle} lamp`,
-            status: "published",
-            options: [{ title: "Size", values: ["S"] }],
-            variants: [{ title: "S", options: { Size: "S" }, manage_inventory: false, prices: [{ currency_code: "eur", amount: 10 }] }],
-          },
-          ownerHeaders
-        )
-      ).data
+      const product = await createLamp(api, ownerHeaders, `${handle} lamp`, false)
       const key = { headers: { "x-publishable-api-key": vendor.api_key.token } }
       const [store] = await getContainer().resolve(Modules.STORE).listStores()
       const region = store.default_region_id!
