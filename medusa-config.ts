@@ -47,6 +47,29 @@ const redisModules = REDIS_URL
     ]
   : []
 
+const SMTP_URL = process.env.SMTP_URL
+const LOCAL_NOTIFICATIONS = "@medusajs/medusa/notification-local"
+
+/**
+ * Medusa's notification module. The admin's "feed" (import/export notices) stays
+ * on the local provider, as in Medusa's default; email goes over SMTP when
+ * SMTP_URL is set, otherwise the local provider only logs it (development, tests).
+ */
+const notificationProviders = SMTP_URL
+  ? [
+      { id: "local", resolve: LOCAL_NOTIFICATIONS, options: { channels: ["feed"] } },
+      {
+        id: "smtp",
+        resolve: "./src/modules/smtp-notification",
+        options: {
+          channels: ["email"],
+          url: SMTP_URL,
+          from: process.env.SMTP_FROM || `Maart <no-reply@${process.env.PLATFORM_DOMAIN || "maart.localhost"}>`,
+        },
+      },
+    ]
+  : [{ id: "local", resolve: LOCAL_NOTIFICATIONS, options: { channels: ["feed", "email"] } }]
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -71,5 +94,5 @@ export default defineConfig({
     disable: envFlag(process.env.ADMIN_DISABLED, false) || workerMode() === "worker",
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
-  modules: [{ resolve: "./src/modules/tenancy", options: { platform_domain: process.env.PLATFORM_DOMAIN } }, { resolve: "./src/modules/team" }, ...redisModules],
+  modules: [{ resolve: "./src/modules/tenancy", options: { platform_domain: process.env.PLATFORM_DOMAIN } }, { resolve: "./src/modules/team" }, { resolve: "./src/modules/audit" }, { key: Modules.NOTIFICATION, resolve: "@medusajs/medusa/notification", options: { providers: notificationProviders } }, ...redisModules],
 })

@@ -184,6 +184,7 @@ async function main() {
         `  Readiness         ${base}/health/ready`,
         `  Platform admin    ${env.MAART_ADMIN_EMAIL} / ${env.MAART_ADMIN_PASSWORD}`,
         `  Demo shop owners  owner@lumiere.localhost, owner@velo.localhost / ${env.MAART_DEMO_VENDOR_PASSWORD}`,
+        `  Demo staff        staff@maart.localhost (Editor at lumiere, Viewer at velo) / same password`,
         "  Ctrl-C stops Medusa and PostgreSQL.",
         "",
       ].join("\n")

@@ -1,5 +1,11 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
+import { adminPlatformUserRoutesMiddlewares } from "./admin/platform/users/middlewares"
+import { adminTeamRoutesMiddlewares } from "./admin/team/middlewares"
 import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
+import { auditRecorder } from "./audit/recorder"
+import { deactivatedLoginMiddlewares } from "./auth/deactivated-login"
+import { authRateLimitMiddlewares } from "./auth/rate-limit"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { maartErrorHandler } from "./utils/error-handler"
 import { adminTenancyGuard } from "./tenancy/admin-guard"
@@ -9,10 +15,17 @@ import { storeTenancyGuard } from "./tenancy/store-guard"
 export default defineMiddlewares({
   errorHandler: maartErrorHandler,
   routes: [
+    ...authRateLimitMiddlewares,
+    ...deactivatedLoginMiddlewares,
+    // Before the guard, so refused writes are recorded too.
+    { matcher: "/admin*", middlewares: [auditRecorder] },
     // No `methods`: runs before Medusa's validators, so list filters it writes are validated and applied.
     { matcher: "/admin*", middlewares: [adminTenancyGuard] },
     { matcher: "/store*", middlewares: [storeTenancyGuard] },
     ...adminVendorRoutesMiddlewares,
+    ...adminTeamRoutesMiddlewares,
+    ...adminPlatformUserRoutesMiddlewares,
+    ...adminAuditLogRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
   ],
 })

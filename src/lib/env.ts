@@ -50,3 +50,12 @@ export function envFlag(value: string | undefined, fallback: boolean): boolean {
   }
   return fallback
 }
+
+/** Where people reach this Maart (links in emails): MAART_PUBLIC_URL, default the local server. */
+export const publicUrl = (env: NodeJS.ProcessEnv = process.env) => (env.MAART_PUBLIC_URL || "http://localhost:9000").replace(/\/+$/, "")
+
+/** How long a team invitation stays valid, in hours (TEAM_INVITE_TTL_HOURS, default 72). */
+export function teamInviteTtlHours(env: NodeJS.ProcessEnv = process.env): number {
+  const hours = Number(env.TEAM_INVITE_TTL_HOURS || 72)
+  return Number.isFinite(hours) && hours > 0 ? hours : 72
+}

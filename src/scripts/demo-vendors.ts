@@ -1,8 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createProductsWorkflow, updateInventoryLevelsWorkflow } from "@medusajs/medusa/core-flows"
 import { TENANCY_MODULE } from "../modules/tenancy"
 import type TenancyModuleService from "../modules/tenancy/service"
+import { TEAM_MODULE } from "../modules/team"
+import type TeamModuleService from "../modules/team/service"
 import { createVendorWorkflow } from "../workflows/tenancy/workflows/create-vendor"
 import { updateVendorStatusWorkflow } from "../workflows/tenancy/workflows/update-vendor-status"
 
@@ -59,7 +61,8 @@ function variantsOf(product: DemoProduct, currency: string) {
 /**
  * Provisions the demo shops once (skipped when any vendor exists): vendor,
  * owner `owner@<handle>.localhost`, a verified `<handle>.localhost` domain,
- * products in its sales channel with stock at its warehouse.
+ * products in its sales channel with stock at its warehouse — and one staff
+ * member in both teams.
  */
 export async function seedDemoVendors(container: MedusaContainer, ownerPassword: string, currency: string) {
   const tenancy = container.resolve<TenancyModuleService>(TENANCY_MODULE)
@@ -68,7 +71,7 @@ export async function seedDemoVendors(container: MedusaContainer, ownerPassword:
     return []
   }
 
-  const created: { handle: string; owner: string }[] = []
+  const created: { handle: string; owner: string; vendor_id: string }[] = []
   for (const demo of DEMO_VENDORS) {
     const owner = `owner@${demo.handle}.localhost`
     const { result } = await createVendorWorkflow(container).run({
@@ -118,7 +121,28 @@ export async function seedDemoVendors(container: MedusaContainer, ownerPassword:
         ),
       },
     })
-    created.push({ handle: demo.handle, owner })
+    created.push({ handle: demo.handle, owner, vendor_id: vendorId })
   }
+  await seedDemoTeamMember(container, ownerPassword, created)
   return created
+}
+
+export const DEMO_STAFF_EMAIL = "staff@maart.localhost"
+
+/**
+ * One member of both demo teams — Editor at the first shop, Viewer at the
+ * second — to try the vendor switcher and the roles with.
+ */
+async function seedDemoTeamMember(container: MedusaContainer, password: string, shops: { vendor_id: string }[]) {
+  const { authIdentity, error } = await container.resolve(Modules.AUTH).register("emailpass", { body: { email: DEMO_STAFF_EMAIL, password } })
+  if (error || !authIdentity) {
+    throw new Error(`Could not register ${DEMO_STAFF_EMAIL}: ${error}`)
+  }
+  const user = await container.resolve(Modules.USER).createUsers({ email: DEMO_STAFF_EMAIL, first_name: "Demo", last_name: "Staff" })
+  await container.resolve(Modules.AUTH).updateAuthIdentities({ id: authIdentity.id, app_metadata: { user_id: user.id } })
+  const team = container.resolve<TeamModuleService>(TEAM_MODULE)
+  for (const [index, key] of (["editor", "viewer"] as const).entries()) {
+    const [role] = await team.listTeamRoles({ vendor_id: shops[index].vendor_id, key })
+    await team.createMemberships({ vendor_id: shops[index].vendor_id, user_id: user.id, role_id: role.id })
+  }
 }

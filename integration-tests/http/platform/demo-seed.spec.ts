@@ -38,6 +38,10 @@ medusaIntegrationTestRunner({
 
       // Owners log in with the demo password; products are linked to their vendor with stock.
       await adminHeaders(api, "owner@lumiere.localhost", "demo-owner-1")
+      // The staff member is in both teams, with a different role in each.
+      const staff = await adminHeaders(api, "staff@maart.localhost", "demo-owner-1")
+      const { data: mine } = await api.get("/admin/me/vendors", staff)
+      expect(mine.memberships.map((m: any) => [m.vendor.handle, m.role.name]).sort()).toEqual([["lumiere", "Editor"], ["velo", "Viewer"]])
       const query = getContainer().resolve("query")
       const { data: linked } = await query.graph({
         entity: "vendor",

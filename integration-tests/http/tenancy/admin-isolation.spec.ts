@@ -1,20 +1,14 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { ADMIN_POLICY, PLATFORM_ONLY } from "../../../src/api/tenancy/policy"
 import { matchRoute } from "../../../src/api/tenancy/route-match"
 import type { Resource } from "../../../src/api/tenancy/ownership"
-import { adminHeaders, anyStatus, createLamp, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { openShop, type Shop } from "../../helpers/shop"
 import { registeredRoutes } from "../../helpers/routes"
 
 jest.setTimeout(300 * 1000)
 
 type Headers = { headers: Record<string, string> }
-type Shop = {
-  headers: Headers
-  vendor: any
-  ids: Record<string, string>
-}
 
 const stats = { routes: 0, requests: 0, leaks: [] as string[] }
 afterAll(() => {
@@ -51,60 +45,11 @@ medusaIntegrationTestRunner({
     let b: Shop
     let customer: Headers
 
-    async function openShop(handle: string): Promise<Shop> {
-      const owner = { email: `owner@${handle}.test`, password: "password-1" }
-      const { vendor } = (await api.post("/admin/vendors", { handle, name: handle.toUpperCase(), owner }, platform)).data
-      const headers = await adminHeaders(api, owner.email, owner.password)
-      const container = getContainer()
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-
-      // Through the API as the owner, so the tenancy rules and hooks do the tying.
-      const product = await createLamp(api, headers, `${handle} lamp`, true)
-      const {
-        data: [variant],
-      } = await query.graph({ entity: "variant", fields: ["id", "inventory_items.inventory_item_id"], filters: { product_id: product.id } })
-      const itemId = variant.inventory_items![0]!.inventory_item_id
-      const [level] = await container.resolve(Modules.INVENTORY).listInventoryLevels({ inventory_item_id: itemId })
-      await api.post(`/admin/inventory-items/${itemId}/location-levels/${level.location_id}`, { stocked_quantity: 5 }, headers)
-      const { customer: c } = (await api.post("/admin/customers", { email: `buyer@${handle}.test` }, headers)).data
-      const address = (await api.post(`/admin/customers/${c.id}/addresses?fields=*addresses`, { address_1: "1 rue", country_code: "lu" }, headers)).data
-        .customer.addresses[0]
-
-      const [store] = await container.resolve(Modules.STORE).listStores()
-      const { result: order } = await createOrderWorkflow(container).run({
-        input: {
-          region_id: store.default_region_id!,
-          sales_channel_id: vendor.sales_channel.id,
-          email: `buyer@${handle}.test`,
-          items: [{ variant_id: variant.id, quantity: 1, title: "lamp", unit_price: 10 }],
-        },
-      })
-      const [reservation] = await container.resolve(Modules.INVENTORY).createReservationItems([
-        { inventory_item_id: itemId, location_id: vendor.stock_locations[0].id, quantity: 1 },
-      ])
-      return {
-        headers,
-        vendor,
-        ids: {
-          product: product.id,
-          product_variant: variant.id,
-          inventory_item: itemId,
-          inventory_level: level.id,
-          customer: c.id,
-          address: address.id,
-          stock_location: vendor.stock_locations[0].id,
-          sales_channel: vendor.sales_channel.id,
-          order: order.id,
-          reservation: reservation.id,
-        },
-      }
-    }
-
     beforeAll(async () => {
       await seedPlatform(getContainer())
       platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
-      a = await openShop("shopa")
-      b = await openShop("shopb")
+      a = await openShop(api, getContainer(), platform, "shopa")
+      b = await openShop(api, getContainer(), platform, "shopb")
       const { data: pk } = await api.get(`/admin/vendors/${a.vendor.id}`, platform)
       const store = { "x-publishable-api-key": pk.vendor.api_key.token }
       await api.post("/auth/customer/emailpass/register", { email: "shopper@x.test", password: "password-1" }, { headers: store })

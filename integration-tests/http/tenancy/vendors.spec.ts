@@ -55,8 +55,11 @@ medusaIntegrationTestRunner({
 
         const owner = await adminHeaders(api, "owner@acme.lu", "owner-secret-1")
         const me = await api.get("/admin/users/me", owner)
-        const memberships = await getContainer().resolve<TeamModuleService>(TEAM_MODULE).listMemberships({ vendor_id: vendor.id })
-        expect(memberships).toEqual([expect.objectContaining({ user_id: me.data.user.id, role: "owner", active: true })])
+        const team = getContainer().resolve<TeamModuleService>(TEAM_MODULE)
+        const memberships = await team.listMemberships({ vendor_id: vendor.id }, { relations: ["role"] })
+        expect(memberships).toEqual([expect.objectContaining({ user_id: me.data.user.id, active: true, role: expect.objectContaining({ key: "owner", name: "Owner" }) })])
+        const roles = await team.listTeamRoles({ vendor_id: vendor.id })
+        expect(roles.map((r) => r.key).sort()).toEqual(["editor", "manager", "owner", "viewer"])
       })
 
       it("reuses an existing user as the owner of a second vendor", async () => {
@@ -105,6 +108,7 @@ medusaIntegrationTestRunner({
         ["the fulfillment set", Modules.FULFILLMENT, "createFulfillmentSets"],
         ["the shipping option", Modules.FULFILLMENT, "upsertShippingOptions"],
         ["the shipping prices", Modules.PRICING, "createPriceSets"],
+        ["the default roles", TEAM_MODULE, "createTeamRoles"],
         ["the membership", TEAM_MODULE, "createMemberships"],
         ["the links", ContainerRegistrationKeys.LINK, "create"],
       ]
@@ -117,6 +121,7 @@ medusaIntegrationTestRunner({
         return {
           vendors: await count("vendor"),
           memberships: await count("membership"),
+          roles: await count("team_role"),
           users: (await c.resolve(Modules.USER).listUsers({ email: "owner@acme.lu" })).length,
           auth_identities: (await c.resolve(Modules.AUTH).listProviderIdentities({ entity_id: "owner@acme.lu" })).length,
           sales_channels: await count("sales_channel", { name: "Acme Lëtzebuerg" }),
@@ -231,7 +236,9 @@ medusaIntegrationTestRunner({
         const { vendor } = (await api.get(`/admin/vendors/${id}`, admin)).data
         expect(vendor.sales_channel?.id).toMatch(/^sc_/)
         expect(vendor.stock_locations).toHaveLength(1)
-        expect(await getContainer().resolve<TeamModuleService>(TEAM_MODULE).listMemberships({ vendor_id: id })).toHaveLength(1)
+        const team = getContainer().resolve<TeamModuleService>(TEAM_MODULE)
+        expect(await team.listMemberships({ vendor_id: id })).toHaveLength(1)
+        expect(await team.listTeamRoles({ vendor_id: id })).toHaveLength(4)
       })
 
       it("answers 404 VENDOR_NOT_FOUND for an unknown id and an unknown action", async () => {

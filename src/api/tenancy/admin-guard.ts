@@ -1,9 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaNextFunction, MedusaResponse } from "@medusajs/framework/http"
 import { ErrorCodes, maartError } from "../../lib/errors"
-import { resolveAdminTenant, type TenantRequest } from "./context"
+import { requiredPermission } from "../../modules/team/permissions"
+import { loadAdminUser, resolveAdminTenant, type TenantRequest } from "./context"
 import { assertFieldsInScope } from "./field-scope"
 import { applyScopeFilter, owns } from "./ownership"
-import { ADMIN_POLICY, type Method, type RuleContext } from "./policy"
+import { ADMIN_POLICY, permissionOf, type Method, type RuleContext } from "./policy"
 import { matchRoute, requestPath } from "./route-match"
 
 /**
@@ -26,17 +27,33 @@ async function decide(req: AuthenticatedMedusaRequest & TenantRequest) {
   if (!actor?.actor_id || actor.actor_type !== "user") {
     return
   }
-  const match = matchRoute(ADMIN_POLICY, req.method as Method, requestPath(req.originalUrl))
-  if (match?.entry.rule.scope === "self" || match?.entry.rule.scope === "public") {
+  const method = req.method as Method
+  const match = matchRoute(ADMIN_POLICY, method, requestPath(req.originalUrl))
+  if (match?.entry.rule.scope === "public") {
     return
   }
-  const tenant = await resolveAdminTenant(req, actor.actor_id)
+  // A deactivated user's still-valid token or session is worthless from the next request on.
+  const user = await loadAdminUser(req, actor.actor_id)
+  if (user.deactivated) {
+    throw maartError("UNAUTHORIZED", ErrorCodes.USER_DEACTIVATED, "This user has been deactivated.")
+  }
+  if (match?.entry.rule.scope === "self") {
+    return
+  }
+  const tenant = await resolveAdminTenant(req, user)
   req.tenant = tenant
   if (tenant.kind === "platform") {
     return
   }
   if (!match) {
     throw maartError("FORBIDDEN", ErrorCodes.PLATFORM_ADMIN_REQUIRED, `${req.method} ${requestPath(req.originalUrl)} is for platform admins only.`)
+  }
+  // The role in the active vendor decides, before any record is looked at.
+  const needed = requiredPermission(permissionOf(match.entry, method))
+  if (needed && !tenant.permissions.has(needed)) {
+    throw maartError("FORBIDDEN", ErrorCodes.PERMISSION_DENIED, `Your role (${tenant.role.name}) does not include ${needed}.`, {
+      permission: needed,
+    })
   }
 
   const { rule } = match.entry
@@ -45,6 +62,7 @@ async function decide(req: AuthenticatedMedusaRequest & TenantRequest) {
   const ctx: RuleContext = { req, scope: tenant, body: (req.body ?? {}) as Record<string, any> }
   switch (rule.scope) {
     case "global":
+    case "vendor":
       return
     case "list":
       applyScopeFilter(req.query, await rule.filter(ctx))

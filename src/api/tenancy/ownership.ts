@@ -17,6 +17,9 @@ export type Resource =
   | "reservation"
   | "cart"
   | "payment_collection"
+  | "membership"
+  | "team_role"
+  | "team_invite"
 
 // Records owned through a module link vendor ↔ record.
 const LINKED: Partial<Record<Resource, { module: string; key: string }>> = {
@@ -35,6 +38,9 @@ const THROUGH: Partial<Record<Resource, { entity: string; field: string; owner: 
   payment_collection: { entity: "payment_collection", field: "cart.id", owner: "cart" },
 }
 
+// Maart's own records that carry their vendor in a column.
+const VENDOR_COLUMN: Partial<Record<Resource, string>> = { membership: "membership", team_role: "team_role", team_invite: "team_invite" }
+
 const NONE = "__none__" // an id no record has: an empty filter must match nothing, not everything
 
 /** Does the vendor own this record? Records of other vendors and unknown ids alike answer false. */
@@ -44,6 +50,13 @@ export async function owns(req: MedusaRequest, scope: VendorScope, resource: Res
   }
   if (resource === "sales_channel") {
     return !!scope.sales_channel_id && id === scope.sales_channel_id
+  }
+  const entity = VENDOR_COLUMN[resource]
+  if (entity) {
+    const { data } = await req.scope
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity, fields: ["id"], filters: { id, vendor_id: scope.vendor_id } })
+    return data.length > 0
   }
   const linked = LINKED[resource]
   if (linked) {

@@ -4,13 +4,17 @@ import { assertWithin, nonEmpty, ownedIds, owns, type Resource } from "./ownersh
 /**
  * THE TENANCY POLICY (design.md §2). Every /admin request of a vendor user is
  * decided here: a route that matches no entry is refused (deny by default).
- * Platform admins pass unscoped. Each entry names the Medusa permission
- * (`resource:operation`, the vocabulary of Medusa's own route policies) that
- * team roles will grant, and one scope rule:
+ * Platform admins pass unscoped. Each entry names the permission it requires —
+ * per method where they differ — as Medusa's `resource:operation` for core
+ * routes or Maart's own name for Maart routes; src/modules/team/permissions.ts
+ * maps both onto the team roles' vocabulary, and the guard refuses a member
+ * whose role in the active vendor lacks it (403 PERMISSION_DENIED). One scope rule:
  *
  * - public      Medusa lets it through without a user (login page, invite acceptance)
  * - self        any signed-in user, no vendor needed (their own profile)
  * - global      platform configuration a shop needs; read only
+ * - vendor      a Maart route that works on the active vendor's own records by itself
+ *               (team, audit log): the handler reads the vendor from the tenant context
  * - list        the vendor filter is written into the query before Medusa validates it,
  *               so counts and pagination stay right and a client filter cannot widen it
  * - owned       every id in the path must belong to the vendor, else 404
@@ -31,20 +35,30 @@ export type Rule =
   | { scope: "public" }
   | { scope: "self" }
   | { scope: "global" }
+  | { scope: "vendor" }
   | { scope: "list"; filter: (ctx: RuleContext) => Promise<Record<string, unknown>> | Record<string, unknown> }
   | { scope: "owned"; params: Record<string, Resource>; body?: (ctx: RuleContext) => void | Promise<void> }
   | { scope: "create"; body: (ctx: RuleContext) => void | Promise<void> }
   // A list that is only meaningful for one owned record named in the query (e.g. ?order_id=).
   | { scope: "owned-query"; query: string; resource: Resource }
 
-export type PolicyEntry = { methods: Method[]; route: string; permission: string; rule: Rule }
+export type PolicyEntry = { methods: Method[]; route: string; permission: string | Partial<Record<Method, string>>; rule: Rule }
+
+/** The permission name an entry requires for a method. */
+export const permissionOf = (entry: PolicyEntry, method: Method): string =>
+  typeof entry.permission === "string" ? entry.permission : entry.permission[method]!
+
+// A record's own routes: read, update, delete it.
+const rw = (resource: string) => ({ GET: `${resource}:read`, POST: `${resource}:update`, DELETE: `${resource}:delete` })
+// A part of a record (a variant, a stock level, an address): removing it changes the record.
+const part = (resource: string) => ({ GET: `${resource}:read`, POST: `${resource}:update`, DELETE: `${resource}:update` })
 
 const GET: Method[] = ["GET"]
 const POST: Method[] = ["POST"]
 const DELETE: Method[] = ["DELETE"]
 
 const global = (route: string, permission: string): PolicyEntry => ({ methods: GET, route, permission, rule: { scope: "global" } })
-const owned = (methods: Method[], route: string, permission: string, params: Record<string, Resource>, body?: (ctx: RuleContext) => void | Promise<void>): PolicyEntry => ({
+const owned = (methods: Method[], route: string, permission: PolicyEntry["permission"], params: Record<string, Resource>, body?: (ctx: RuleContext) => void | Promise<void>): PolicyEntry => ({
   methods,
   route,
   permission,
@@ -75,9 +89,14 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   // ── Before sign-in: the login page's flags; accepting a platform invite (its token is the key) ──
   { methods: GET, route: "/admin/feature-flags", permission: "feature_flag:read", rule: { scope: "public" } },
   { methods: POST, route: "/admin/invites/accept", permission: "invite:accept", rule: { scope: "public" } },
+  // A team invitation: a new person presents a registration token (no user yet), an existing user their own.
+  { methods: POST, route: "/admin/team/invites/accept", permission: "invite:accept", rule: { scope: "self" } },
+  { methods: POST, route: "/admin/team/invites/preview", permission: "invite:accept", rule: { scope: "public" } },
 
   // ── Who am I ──
   { methods: GET, route: "/admin/users/me", permission: "user:read", rule: { scope: "self" } },
+  { methods: GET, route: "/admin/me/vendors", permission: "user:read", rule: { scope: "self" } },
+  { methods: POST, route: "/admin/me/vendor", permission: "user:read", rule: { scope: "self" } },
 
   // ── Platform configuration a shop needs to load (read only) ──
   global("/admin/stores", "store:read"),
@@ -108,7 +127,7 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   { methods: GET, route: "/admin/sales-channels", permission: "sales_channel:read", rule: { scope: "list", filter: ({ scope }) => ({ id: nonEmpty([scope.sales_channel_id]) }) } },
   owned(GET, "/admin/sales-channels/:id", "sales_channel:read", { id: "sales_channel" }),
   { methods: GET, route: "/admin/stock-locations", permission: "stock_location:read", rule: { scope: "list", filter: ({ scope }) => ({ id: nonEmpty(scope.stock_location_ids) }) } },
-  owned(["GET", "POST"], "/admin/stock-locations/:id", "stock_location:update", { id: "stock_location" }),
+  owned(["GET", "POST"], "/admin/stock-locations/:id", rw("stock_location"), { id: "stock_location" }),
 
   // ── Products, variants, options, images, prices ──
   { methods: GET, route: "/admin/products", permission: "product:read", rule: { scope: "list", filter: ({ scope }) => ({ sales_channel_id: nonEmpty([scope.sales_channel_id]) }) } },
@@ -126,29 +145,29 @@ export const ADMIN_POLICY: PolicyEntry[] = [
       },
     },
   },
-  owned(["GET", "POST", "DELETE"], "/admin/products/:id", "product:update", PRODUCT, ownChannels),
+  owned(["GET", "POST", "DELETE"], "/admin/products/:id", rw("product"), PRODUCT, ownChannels),
   owned(GET, "/admin/products/:id/options", "product:read", PRODUCT),
   owned(POST, "/admin/products/:id/options/batch", "product:update", PRODUCT),
-  owned(["GET", "POST"], "/admin/products/:id/variants", "product:update", PRODUCT, (ctx) => ownVariantItems(ctx, [ctx.body])),
+  owned(["GET", "POST"], "/admin/products/:id/variants", part("product"), PRODUCT, (ctx) => ownVariantItems(ctx, [ctx.body])),
   owned(POST, "/admin/products/:id/variants/batch", "product:update", PRODUCT, (ctx) =>
     ownVariantItems(ctx, [...(ctx.body.create ?? []), ...(ctx.body.update ?? [])])
   ),
-  owned(["GET", "POST", "DELETE"], "/admin/products/:id/variants/:variant_id", "product:update", VARIANT),
+  owned(["GET", "POST", "DELETE"], "/admin/products/:id/variants/:variant_id", part("product"), VARIANT),
   owned(POST, "/admin/products/:id/variants/:variant_id/inventory-items", "product:update", VARIANT, async (ctx) => {
     await assertOwnedIds(ctx, "inventory_item", [ctx.body.inventory_item_id])
   }),
-  owned(["POST", "DELETE"], "/admin/products/:id/variants/:variant_id/inventory-items/:inventory_item_id", "product:update", {
+  owned(["POST", "DELETE"], "/admin/products/:id/variants/:variant_id/inventory-items/:inventory_item_id", part("product"), {
     ...VARIANT,
     inventory_item_id: "inventory_item",
   }),
 
   // ── Inventory items and levels ──
   { methods: GET, route: "/admin/inventory-items", permission: "inventory_item:read", rule: { scope: "list", filter: ({ scope }) => ({ location_levels: { location_id: nonEmpty(scope.stock_location_ids) } }) } },
-  owned(["GET", "POST", "DELETE"], "/admin/inventory-items/:id", "inventory_item:update", ITEM),
-  owned(["GET", "POST"], "/admin/inventory-items/:id/location-levels", "inventory_item:update", ITEM, (ctx) => {
+  owned(["GET", "POST", "DELETE"], "/admin/inventory-items/:id", rw("inventory_item"), ITEM),
+  owned(["GET", "POST"], "/admin/inventory-items/:id/location-levels", part("inventory_item"), ITEM, (ctx) => {
     if (ctx.req.method === "POST") ownLocation(ctx)
   }),
-  owned(["POST", "DELETE"], "/admin/inventory-items/:id/location-levels/:location_id", "inventory_item:update", {
+  owned(["POST", "DELETE"], "/admin/inventory-items/:id/location-levels/:location_id", part("inventory_item"), {
     ...ITEM,
     location_id: "stock_location",
   }),
@@ -185,13 +204,13 @@ export const ADMIN_POLICY: PolicyEntry[] = [
       },
     },
   },
-  owned(["GET", "POST", "DELETE"], "/admin/reservations/:id", "reservation:update", { id: "reservation" }, (ctx) => {
+  owned(["GET", "POST", "DELETE"], "/admin/reservations/:id", rw("reservation"), { id: "reservation" }, (ctx) => {
     if (ctx.body.location_id !== undefined) ownLocation(ctx)
   }),
 
   // ── Orders: read, fulfil, cancel ──
   { methods: GET, route: "/admin/orders", permission: "order:read", rule: { scope: "list", filter: ({ scope }) => ({ sales_channel_id: nonEmpty([scope.sales_channel_id]) }) } },
-  owned(["GET", "POST"], "/admin/orders/:id", "order:update", ORDER),
+  owned(["GET", "POST"], "/admin/orders/:id", rw("order"), ORDER),
   owned(GET, "/admin/orders/:id/preview", "order:read", ORDER),
   owned(GET, "/admin/orders/:id/changes", "order:read", ORDER),
   owned(GET, "/admin/orders/:id/line-items", "order:read", ORDER),
@@ -212,13 +231,24 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   // ── Customers (per shop) ──
   { methods: GET, route: "/admin/customers", permission: "customer:read", rule: { scope: "list", filter: async ({ req, scope }) => ({ id: await ownedIds(req, scope, "customer") }) } },
   { methods: POST, route: "/admin/customers", permission: "customer:create", rule: { scope: "create", body: tieToVendor } },
-  owned(["GET", "POST", "DELETE"], "/admin/customers/:id", "customer:update", CUSTOMER),
-  owned(["GET", "POST"], "/admin/customers/:id/addresses", "customer:update", CUSTOMER),
-  owned(["GET", "POST", "DELETE"], "/admin/customers/:id/addresses/:address_id", "customer:update", CUSTOMER),
+  owned(["GET", "POST", "DELETE"], "/admin/customers/:id", rw("customer"), CUSTOMER),
+  owned(["GET", "POST"], "/admin/customers/:id/addresses", part("customer"), CUSTOMER),
+  owned(["GET", "POST", "DELETE"], "/admin/customers/:id/addresses/:address_id", part("customer"), CUSTOMER),
+
+  // ── The vendor's team (Maart routes; the vendor comes from the tenant context) ──
+  { methods: GET, route: "/admin/team/members", permission: "team.view", rule: { scope: "vendor" } },
+  owned(["POST", "DELETE"], "/admin/team/members/:id", { POST: "team.manage", DELETE: "team.remove" }, { id: "membership" }),
+  { methods: ["GET", "POST"], route: "/admin/team/roles", permission: { GET: "team.view", POST: "team.manage" }, rule: { scope: "vendor" } },
+  owned(["GET", "POST", "DELETE"], "/admin/team/roles/:id", { GET: "team.view", POST: "team.manage", DELETE: "team.manage" }, { id: "team_role" }),
+  { methods: ["GET", "POST"], route: "/admin/team/invites", permission: { GET: "team.view", POST: "team.invite" }, rule: { scope: "vendor" } },
+  owned(DELETE, "/admin/team/invites/:id", "team.invite", { id: "team_invite" }),
+  owned(POST, "/admin/team/invites/:id/resend", "team.invite", { id: "team_invite" }),
+  // The vendor's audit log: team.manage, which among the default roles only the Owner has.
+  { methods: GET, route: "/admin/audit-log", permission: "team.manage", rule: { scope: "vendor" } },
 
   // ── Files (product images, logos) ──
-  { methods: POST, route: "/admin/uploads", permission: "file:create", rule: { scope: "create", body: () => undefined } },
-  { methods: POST, route: "/admin/uploads/presigned-urls", permission: "file:create", rule: { scope: "create", body: () => undefined } },
+  { methods: POST, route: "/admin/uploads", permission: "file:update", rule: { scope: "create", body: () => undefined } },
+  { methods: POST, route: "/admin/uploads/presigned-urls", permission: "file:update", rule: { scope: "create", body: () => undefined } },
 ]
 
 async function assertOwnedIds(ctx: RuleContext, resource: Resource, ids: (string | undefined)[]) {
@@ -242,7 +272,7 @@ export const PLATFORM_ONLY: { methods?: Method[]; route: string }[] = [
     "payment-collections", "payments", "price-lists", "product-options", "product-variants", "promotions",
     "property-labels", "rbac", "refund-reasons", "search", "search-indexes", "shipping-option-types",
     "shipping-options", "tax-providers", "tax-rates", "tax-regions", "translations", "users", "views",
-    "workflows-executions", "vendors",
+    "workflows-executions", "vendors", "platform",
   ].map((family) => ({ route: `/admin/${family}*` })),
   // Writes to platform configuration the vendors only read.
   ...[

@@ -12,7 +12,8 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { TENANCY_MODULE } from "../../../modules/tenancy"
-import { createMembershipStep } from "../steps/create-membership"
+import { createDefaultRolesStep } from "../../team/steps/create-default-roles"
+import { createMembershipStep } from "../../team/steps/create-membership"
 import { createPublishableKeyStep } from "../steps/create-publishable-key"
 import { createVendorStep, type CreateVendorStepInput } from "../steps/create-vendor"
 import { createVendorOwnerStep, type VendorOwnerInput } from "../steps/create-vendor-owner"
@@ -30,7 +31,8 @@ export const createVendorWorkflowId = "create-vendor"
  * Provisions a vendor's whole shop: the vendor, its sales channel (the
  * webshop), a publishable key scoped to it, a stock location with a shipping
  * fulfillment set, a service zone over the platform region and a flat-rate
- * shipping option, the owner user and the owner's membership, all linked to
+ * shipping option, the four default team roles, the owner user and the owner's
+ * membership, all linked to
  * the vendor. Any failure compensates every step: nothing is left behind.
  * Emits `vendor.created`.
  *
@@ -125,8 +127,13 @@ export const createVendorWorkflow = createWorkflow(createVendorWorkflowId, (inpu
     ]),
   })
 
+  const roles = createDefaultRolesStep(transform({ vendor }, ({ vendor }) => ({ vendor_id: vendor.id })))
   const membership = createMembershipStep(
-    transform({ vendor, owner }, ({ vendor, owner }) => ({ vendor_id: vendor.id, user_id: owner.id, role: "owner" }))
+    transform({ vendor, owner, roles }, ({ vendor, owner, roles }) => ({
+      vendor_id: vendor.id,
+      user_id: owner.id,
+      role_id: roles.find((r) => r.key === "owner")!.id,
+    }))
   )
 
   createRemoteLinkStep(

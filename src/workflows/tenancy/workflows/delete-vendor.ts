@@ -10,7 +10,7 @@ import {
 import { TENANCY_MODULE } from "../../../modules/tenancy"
 import { planVendorDeletionStep } from "../steps/plan-vendor-deletion"
 import { softDeleteVendorStep } from "../steps/soft-delete-vendor"
-import { softDeleteVendorMembershipsStep } from "../steps/soft-delete-vendor-memberships"
+import { softDeleteVendorTeamStep } from "../../team/steps/soft-delete-vendor-team"
 
 export const deleteVendorWorkflowId = "delete-vendor"
 
@@ -40,7 +40,7 @@ export const deleteVendorWorkflow = createWorkflow(deleteVendorWorkflowId, (inpu
     transform({ plan }, ({ plan }): Record<string, Record<string, string[]>> => ({ [TENANCY_MODULE]: { vendor_id: [plan.vendor_id] } }))
   )
   const vendorId = transform({ plan }, ({ plan }) => plan.vendor_id)
-  softDeleteVendorMembershipsStep(vendorId)
+  softDeleteVendorTeamStep(vendorId)
   softDeleteVendorStep(vendorId)
   // Last: a revoked key cannot be un-revoked.
   when({ plan }, ({ plan }) => plan.api_key_ids.length > 0).then(() => {

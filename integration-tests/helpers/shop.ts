@@ -1,0 +1,74 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import type { AxiosInstance } from "axios"
+import { adminHeaders, createLamp } from "./platform"
+
+type Headers = { headers: Record<string, string> }
+
+export type Shop = {
+  /** The owner's request headers. */
+  headers: Headers
+  vendor: any
+  /** One record of each kind the vendor owns, by resource name (as in the policy table). */
+  ids: Record<string, string>
+}
+
+/**
+ * A vendor with one of everything, made through the Admin API as its owner
+ * (so the tenancy rules and hooks do the tying): a product with a stocked
+ * variant, a customer with an address, an order, a reservation and a
+ * pending team invitation.
+ */
+export async function openShop(api: AxiosInstance, container: MedusaContainer, platform: Headers, handle: string): Promise<Shop> {
+  const owner = { email: `owner@${handle}.test`, password: "password-1" }
+  const { vendor } = (await api.post("/admin/vendors", { handle, name: handle.toUpperCase(), owner }, platform)).data
+  const headers = await adminHeaders(api, owner.email, owner.password)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+
+  const product = await createLamp(api, headers, `${handle} lamp`, true)
+  const {
+    data: [variant],
+  } = await query.graph({ entity: "variant", fields: ["id", "inventory_items.inventory_item_id"], filters: { product_id: product.id } })
+  const itemId = variant.inventory_items![0]!.inventory_item_id
+  const [level] = await container.resolve(Modules.INVENTORY).listInventoryLevels({ inventory_item_id: itemId })
+  await api.post(`/admin/inventory-items/${itemId}/location-levels/${level.location_id}`, { stocked_quantity: 5 }, headers)
+  const { customer } = (await api.post("/admin/customers", { email: `buyer@${handle}.test` }, headers)).data
+  const address = (await api.post(`/admin/customers/${customer.id}/addresses?fields=*addresses`, { address_1: "1 rue", country_code: "lu" }, headers)).data
+    .customer.addresses[0]
+
+  const [store] = await container.resolve(Modules.STORE).listStores()
+  const { result: order } = await createOrderWorkflow(container).run({
+    input: {
+      region_id: store.default_region_id!,
+      sales_channel_id: vendor.sales_channel.id,
+      email: `buyer@${handle}.test`,
+      items: [{ variant_id: variant.id, quantity: 1, title: "lamp", unit_price: 10 }],
+    },
+  })
+  const [reservation] = await container.resolve(Modules.INVENTORY).createReservationItems([
+    { inventory_item_id: itemId, location_id: vendor.stock_locations[0].id, quantity: 1 },
+  ])
+  const viewerRole = (await api.get("/admin/team/roles", headers)).data.roles.find((r: { key: string }) => r.key === "viewer")
+  const [membership] = (await api.get("/admin/team/members", headers)).data.members
+  const { invite } = (await api.post("/admin/team/invites", { email: `staff@${handle}.test`, role_id: viewerRole.id }, headers)).data
+  return {
+    headers,
+    vendor,
+    ids: {
+      product: product.id,
+      product_variant: variant.id,
+      inventory_item: itemId,
+      inventory_level: level.id,
+      customer: customer.id,
+      address: address.id,
+      stock_location: vendor.stock_locations[0].id,
+      sales_channel: vendor.sales_channel.id,
+      order: order.id,
+      reservation: reservation.id,
+      membership: membership.id,
+      team_role: viewerRole.id,
+      team_invite: invite.id,
+    },
+  }
+}

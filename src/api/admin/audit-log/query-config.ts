@@ -1,0 +1,20 @@
+export const auditEntryFields = [
+  "id",
+  "actor_type",
+  "actor_id",
+  "actor_email",
+  "vendor_id",
+  "is_platform_admin",
+  "method",
+  "route",
+  "path",
+  "action",
+  "target_id",
+  "request_id",
+  "status_code",
+  "outcome",
+  "ip",
+  "user_agent",
+  "created_at",
+]
+export const listAuditEntryQueryConfig = { defaults: auditEntryFields, allowed: auditEntryFields, isList: true, defaultLimit: 50 }
