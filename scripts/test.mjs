@@ -2,14 +2,18 @@
 // `npm test`: unit, module-integration and HTTP-integration suites against a real
 // PostgreSQL — the one at DB_HOST:DB_PORT when it answers, else an embedded one
 // started for the run. Ends with the total over all suites: `N passed, N failed`.
-// Extra arguments go to jest (e.g. `npm test -- health`); `--suite=unit` picks one suite.
+// Then `medusa build` as one more test. Extra arguments go to jest (e.g. `npm test -- health`,
+// which skips the build); `--suite=unit` (or `build`) picks one suite.
 import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
 import { portOpen, startEmbeddedPostgres } from "./lib/postgres.mjs"
-import { ROOT, STATE_DIR, loadDotEnv } from "./lib/runtime.mjs"
+import { MEDUSA_BIN, ROOT, STATE_DIR, loadDotEnv } from "./lib/runtime.mjs"
 
 const SUITES = ["unit", "integration:modules", "integration:http"]
+// `medusa build` type-checks against the types it generates from the modules (stricter than a
+// plain tsc on a clean clone) and compiles the admin extensions: what `npm start` would refuse.
+const BUILD = "build"
 
 async function main() {
   loadDotEnv()
@@ -72,6 +76,13 @@ async function main() {
       `[test] ${suite}: ${r.numPassedTests} passed, ${r.numFailedTests + loadFailures} failed, ` +
         `${r.numPendingTests} skipped in ${r.numTotalTestSuites} files`
     )
+  }
+  if ((!only || only === BUILD) && !jestArgs.length) {
+    console.log(`\n[test] ── ${BUILD} ──`)
+    const build = spawnSync(process.execPath, [MEDUSA_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: process.env })
+    const ok = build.status === 0
+    totals[ok ? "passed" : "failed"] += 1
+    console.log(`[test] ${BUILD}: medusa build ${ok ? "succeeded" : `failed (exit ${build.status})`}`)
   }
   if (embedded) {
     await embedded.stop()

@@ -18,6 +18,12 @@ export async function refetchTeamRecord(req: MedusaRequest, entity: keyof typeof
   return record
 }
 
+/** One invitation of a vendor for the response, with its status. */
+export async function refetchTeamInvite(req: MedusaRequest, id: string, vendorId: string) {
+  const invite = (await refetchTeamRecord(req, "team_invite", id, vendorId)) as Record<string, unknown> & { expires_at: string | Date }
+  return { ...invite, status: inviteStatus(invite) }
+}
+
 /** An invitation's state, derived from its dates. */
 export const inviteStatus = (invite: { accepted_at?: unknown; revoked_at?: unknown; expires_at: string | Date }) =>
   invite.accepted_at ? "accepted" : invite.revoked_at ? "revoked" : new Date(invite.expires_at) <= new Date() ? "expired" : "pending"

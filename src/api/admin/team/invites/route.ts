@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { inviteTeamMemberWorkflow } from "../../../../workflows/team/workflows/invite-team-member"
 import { activeVendorId, actorPermissions, type TenantRequest } from "../../../tenancy/context"
-import { inviterName, inviteStatus, refetchTeamRecord } from "../helpers"
+import { inviterName, inviteStatus, refetchTeamInvite } from "../helpers"
 import type { AdminCreateTeamInviteType, AdminGetTeamInvitesParamsType } from "../validators"
 
 const STATUS_FILTERS = {
@@ -37,6 +37,5 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCreateTeamInvite
       actor_permissions: actorPermissions(req),
     },
   })
-  const invite = await refetchTeamRecord(req, "team_invite", result.id, vendorId)
-  res.status(201).json({ invite: { ...invite, status: inviteStatus(invite) } })
+  res.status(201).json({ invite: await refetchTeamInvite(req, result.id, vendorId) })
 }
