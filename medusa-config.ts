@@ -94,5 +94,12 @@ export default defineConfig({
     disable: envFlag(process.env.ADMIN_DISABLED, false) || workerMode() === "worker",
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
-  modules: [{ resolve: "./src/modules/tenancy", options: { platform_domain: process.env.PLATFORM_DOMAIN } }, { resolve: "./src/modules/team" }, { resolve: "./src/modules/audit" }, { key: Modules.NOTIFICATION, resolve: "@medusajs/medusa/notification", options: { providers: notificationProviders } }, ...redisModules],
+  modules: [
+    { resolve: "./src/modules/tenancy", options: { platform_domain: process.env.PLATFORM_DOMAIN } },
+    { resolve: "./src/modules/team" },
+    { resolve: "./src/modules/audit" },
+    { resolve: "./src/modules/marketplace" },
+    { key: Modules.NOTIFICATION, resolve: "@medusajs/medusa/notification", options: { providers: notificationProviders } },
+    ...redisModules,
+  ],
 })

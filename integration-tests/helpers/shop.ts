@@ -2,6 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
+import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
+import type MarketplaceModuleService from "../../src/modules/marketplace/service"
 import { adminHeaders, createLamp } from "./platform"
 
 type Headers = { headers: Record<string, string> }
@@ -18,7 +20,7 @@ export type Shop = {
  * A vendor with one of everything, made through the Admin API as its owner
  * (so the tenancy rules and hooks do the tying): a product with a stocked
  * variant, a customer with an address, an order, a reservation and a
- * pending team invitation.
+ * pending team invitation and a (failed) import job.
  */
 export async function openShop(api: AxiosInstance, container: MedusaContainer, platform: Headers, handle: string): Promise<Shop> {
   const owner = { email: `owner@${handle}.test`, password: "password-1" }
@@ -52,6 +54,13 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
   const viewerRole = (await api.get("/admin/team/roles", headers)).data.roles.find((r: { key: string }) => r.key === "viewer")
   const [membership] = (await api.get("/admin/team/members", headers)).data.members
   const { invite } = (await api.post("/admin/team/invites", { email: `staff@${handle}.test`, role_id: viewerRole.id }, headers)).data
+  const importJob = await container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE).createImportJobs({
+    vendor_id: vendor.id,
+    language: "fr",
+    source_kind: "url",
+    source_url: `https://feeds.example/${handle}/fr.tsv`,
+    status: "failed",
+  })
   return {
     headers,
     vendor,
@@ -69,6 +78,7 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
       membership: membership.id,
       team_role: viewerRole.id,
       team_invite: invite.id,
+      import_job: importJob.id,
     },
   }
 }

@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
+import { adminImportJobRoutesMiddlewares } from "./admin/marketplace/imports/middlewares"
 import { adminPlatformUserRoutesMiddlewares } from "./admin/platform/users/middlewares"
 import { adminTeamRoutesMiddlewares } from "./admin/team/middlewares"
 import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
@@ -26,6 +27,7 @@ export default defineMiddlewares({
     ...adminTeamRoutesMiddlewares,
     ...adminPlatformUserRoutesMiddlewares,
     ...adminAuditLogRoutesMiddlewares,
+    ...adminImportJobRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
   ],
 })

@@ -26,6 +26,8 @@ const ROLES_OF: Record<string, ("owner" | "manager" | "editor" | "viewer")[]> = 
   "team.invite": ["owner", "manager"],
   "team.manage": ["owner"],
   "team.remove": ["owner"],
+  "imports.view": ["owner", "manager", "editor", "viewer"],
+  "imports.trigger": ["owner", "manager"],
 }
 
 // What each route needs. "member": any member of the vendor (platform configuration and the shop's own set-up, read).
@@ -115,6 +117,11 @@ const NEEDS: Record<string, string> = {
   "DELETE /admin/team/invites/:id": "team.invite",
   "POST /admin/team/invites/:id/resend": "team.invite",
   "GET /admin/audit-log": "team.manage",
+  "GET /admin/marketplace/imports": "imports.view",
+  "POST /admin/marketplace/imports": "imports.trigger",
+  "GET /admin/marketplace/imports/:id": "imports.view",
+  "GET /admin/marketplace/imports/:id/errors": "imports.view",
+  "POST /admin/marketplace/imports/:id/cancel": "imports.trigger",
 }
 
 const checked = ADMIN_POLICY.filter((e) => e.rule.scope !== "public" && e.rule.scope !== "self").flatMap((e) =>

@@ -20,6 +20,7 @@ export type Resource =
   | "membership"
   | "team_role"
   | "team_invite"
+  | "import_job"
 
 // Records owned through a module link vendor ↔ record.
 const LINKED: Partial<Record<Resource, { module: string; key: string }>> = {
@@ -39,7 +40,12 @@ const THROUGH: Partial<Record<Resource, { entity: string; field: string; owner: 
 }
 
 // Maart's own records that carry their vendor in a column.
-const VENDOR_COLUMN: Partial<Record<Resource, string>> = { membership: "membership", team_role: "team_role", team_invite: "team_invite" }
+const VENDOR_COLUMN: Partial<Record<Resource, string>> = {
+  membership: "membership",
+  team_role: "team_role",
+  team_invite: "team_invite",
+  import_job: "import_job",
+}
 
 const NONE = "__none__" // an id no record has: an empty filter must match nothing, not everything
 

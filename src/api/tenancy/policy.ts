@@ -246,6 +246,12 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   // The vendor's audit log: team.manage, which among the default roles only the Owner has.
   { methods: GET, route: "/admin/audit-log", permission: "team.manage", rule: { scope: "vendor" } },
 
+  // ── Letzshop imports (Maart routes): a vendor's own jobs; platform admins see every vendor's ──
+  { methods: ["GET", "POST"], route: "/admin/marketplace/imports", permission: { GET: "imports.view", POST: "imports.trigger" }, rule: { scope: "vendor" } },
+  owned(GET, "/admin/marketplace/imports/:id", "imports.view", { id: "import_job" }),
+  owned(GET, "/admin/marketplace/imports/:id/errors", "imports.view", { id: "import_job" }),
+  owned(POST, "/admin/marketplace/imports/:id/cancel", "imports.trigger", { id: "import_job" }),
+
   // ── Files (product images, logos) ──
   { methods: POST, route: "/admin/uploads", permission: "file:update", rule: { scope: "create", body: () => undefined } },
   { methods: POST, route: "/admin/uploads/presigned-urls", permission: "file:update", rule: { scope: "create", body: () => undefined } },

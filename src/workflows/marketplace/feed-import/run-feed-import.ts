@@ -1,0 +1,194 @@
+import { Readable } from "node:stream"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ErrorCodes } from "../../../lib/errors"
+import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
+import { normalizeRow, type RowProblem, type StagedRow } from "../../../modules/marketplace/feed/normalize-row"
+import { FeedEncodingRestart, FeedFileError, readFeed, type FeedEncoding, type FeedFormat } from "../../../modules/marketplace/feed/read-feed"
+import type MarketplaceModuleService from "../../../modules/marketplace/service"
+
+/** Rows per staging batch: one upsert statement and one progress write each. */
+export const IMPORT_BATCH_ROWS = 2000
+
+type Job = Awaited<ReturnType<MarketplaceModuleService["retrieveImportJob"]>>
+type Counters = { rows_done: number; rows_imported: number; rows_unchanged: number; rows_rejected: number; warnings: number; bytes_read: number }
+
+class Cancelled extends Error {}
+
+/**
+ * Runs one import job to its end: streams the feed (URL or uploaded file)
+ * through the reader, normalizes and stages it in batches, records row errors
+ * and progress every batch, honours a cancel request between batches, and
+ * finishes the job with its status. Each run re-reads the feed from the start
+ * under a new run key: staging is idempotent, so a restarted job converges.
+ */
+export async function runFeedImport(container: MedusaContainer, jobId: string) {
+  const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  let job = await marketplace.retrieveImportJob(jobId)
+  if (["succeeded", "partially_succeeded", "failed", "cancelled"].includes(job.status)) {
+    return job
+  }
+  const run = job.run + 1
+  job = await marketplace.updateImportJobs({ id: jobId, status: "running", run, started_at: job.started_at ?? new Date(), heartbeat_at: new Date() })
+  const defaultLanguage = await vendorDefaultLanguage(container, job.vendor_id)
+
+  let encoding: FeedEncoding | undefined
+  for (let pass = 0; pass < 2; pass++) {
+    // A fresh pass: counters and row errors of earlier attempts go.
+    await marketplace.softDeleteImportRowErrors((await marketplace.listImportRowErrors({ job_id: jobId }, { select: ["id"] })).map((e) => e.id))
+    const runKey = `${jobId}:${run}${pass ? "b" : ""}`
+    try {
+      const counters = await importPass(container, job, { runKey, defaultLanguage, encoding })
+      return await finish(marketplace, job, counters, defaultLanguage, runKey)
+    } catch (e) {
+      if (e instanceof FeedEncodingRestart && !encoding) {
+        logger.info(`[import ${jobId}] not UTF-8 after the first MiB: reading it again as Windows-1252`)
+        encoding = "windows-1252"
+        continue
+      }
+      if (e instanceof Cancelled) {
+        return marketplace.updateImportJobs({ id: jobId, status: "cancelled", finished_at: new Date() })
+      }
+      const known = e instanceof FeedFileError ? e : undefined
+      logger.warn(`[import ${jobId}] failed: ${(e as Error).message}`)
+      return marketplace.updateImportJobs({
+        id: jobId,
+        status: "failed",
+        finished_at: new Date(),
+        error_code: known?.code ?? (e as { code?: string }).code ?? ErrorCodes.IMPORT_UNREADABLE,
+        error_message: (e as Error).message,
+      })
+    }
+  }
+  return job
+}
+
+async function importPass(
+  container: MedusaContainer,
+  job: Job,
+  { runKey, defaultLanguage, encoding }: { runKey: string; defaultLanguage: string; encoding?: FeedEncoding }
+): Promise<Counters> {
+  const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+  const counters: Counters = { rows_done: 0, rows_imported: 0, rows_unchanged: 0, rows_rejected: 0, warnings: 0, bytes_read: 0 }
+  const { stream, bytesTotal } = await openSource(container, job)
+  let format: FeedFormat | undefined
+  let rows: (StagedRow & { line: number })[] = []
+  let problems: { problem: RowProblem; severity: "error" | "warning"; external_id?: string }[] = []
+
+  const flush = async () => {
+    const staged = await marketplace.stageBatch({ vendor_id: job.vendor_id, language: job.language, default_language: defaultLanguage, run_key: runKey, rows })
+    for (const d of staged.duplicates) {
+      problems.push({ severity: "error", external_id: d.external_id, problem: { line: d.line, column: "id", code: "ID_DUPLICATE", message: `The id ${d.external_id} appears earlier in the file.` } })
+    }
+    for (const c of staged.conflicts) {
+      problems.push({
+        severity: "warning",
+        external_id: c.external_id,
+        problem: { line: c.line, column: c.fields.join(","), code: "LANGUAGE_CONFLICT", message: `${c.fields.join(", ")} differ from the ${defaultLanguage} file, which wins.` },
+      })
+    }
+    counters.rows_imported += staged.imported
+    counters.rows_unchanged += staged.unchanged
+    counters.rows_rejected += staged.duplicates.length
+    counters.warnings += staged.conflicts.length
+    if (problems.length) {
+      await marketplace.createImportRowErrors(
+        problems.map(({ problem, severity, external_id }) => ({
+          job_id: job.id,
+          line: problem.line,
+          column: problem.column,
+          code: problem.code,
+          message: problem.message,
+          value: problem.value ?? null,
+          external_id: external_id ?? null,
+          severity,
+        }))
+      )
+    }
+    rows = []
+    problems = []
+    const current = await marketplace.updateImportJobs({
+      id: job.id,
+      ...counters,
+      bytes_total: bytesTotal,
+      encoding: format?.encoding ?? null,
+      delimiter: format?.delimiter ?? null,
+      gzip: format?.gzip ?? false,
+      heartbeat_at: new Date(),
+    })
+    if (current.cancel_requested_at) {
+      throw new Cancelled()
+    }
+  }
+
+  for await (const record of readFeed(stream, { onFormat: (f) => (format = f), onBytes: (n) => (counters.bytes_read = n), forceEncoding: encoding })) {
+    counters.rows_done++
+    const { row, errors, warnings } = normalizeRow(format!.columns, record.cells, record.line)
+    const externalId = record.cells[format!.columns.indexOf("id")]?.trim() || undefined
+    problems.push(...errors.map((problem) => ({ problem, severity: "error" as const, external_id: externalId })))
+    problems.push(...warnings.map((problem) => ({ problem, severity: "warning" as const, external_id: externalId })))
+    counters.warnings += warnings.length
+    if (row) {
+      rows.push({ ...row, line: record.line })
+    } else {
+      counters.rows_rejected++
+    }
+    if (counters.rows_done % IMPORT_BATCH_ROWS === 0) {
+      await flush()
+    }
+  }
+  await flush()
+  return counters
+}
+
+async function finish(marketplace: MarketplaceModuleService, job: Job, counters: Counters, defaultLanguage: string, runKey: string) {
+  const ok = counters.rows_imported + counters.rows_unchanged
+  if (counters.rows_done === 0) {
+    return marketplace.updateImportJobs({ id: job.id, status: "failed", finished_at: new Date(), error_code: ErrorCodes.IMPORT_NO_ROWS, error_message: "The file has a header but no data rows." })
+  }
+  if (ok === 0) {
+    return marketplace.updateImportJobs({
+      id: job.id,
+      status: "failed",
+      finished_at: new Date(),
+      error_code: ErrorCodes.IMPORT_NOTHING_IMPORTED,
+      error_message: `All ${counters.rows_rejected} rows were rejected: see the row errors.`,
+    })
+  }
+  // Only a complete run of the default language's feed says what is gone.
+  const gone = job.language === defaultLanguage ? await marketplace.markGone({ vendor_id: job.vendor_id, language: job.language, run_key: runKey }) : 0
+  return marketplace.updateImportJobs({
+    id: job.id,
+    status: counters.rows_rejected ? "partially_succeeded" : "succeeded",
+    gone,
+    finished_at: new Date(),
+  })
+}
+
+/** The feed's bytes: downloaded (any size, streamed) or read from the file module. */
+async function openSource(container: MedusaContainer, job: Job): Promise<{ stream: AsyncIterable<Buffer>; bytesTotal: number | null }> {
+  if (job.source_kind === "file") {
+    const files = container.resolve(Modules.FILE)
+    const stream = await files.getDownloadStream(job.file_id!)
+    return { stream, bytesTotal: null }
+  }
+  let res: Response
+  try {
+    res = await fetch(job.source_url!, { headers: { accept: "text/csv, text/tab-separated-values, */*" }, redirect: "follow" })
+  } catch (e) {
+    throw Object.assign(new Error(`The feed could not be downloaded: ${(e as Error).message}`), { code: ErrorCodes.IMPORT_DOWNLOAD_FAILED })
+  }
+  if (!res.ok || !res.body) {
+    throw Object.assign(new Error(`The feed could not be downloaded: HTTP ${res.status}.`), { code: ErrorCodes.IMPORT_DOWNLOAD_FAILED })
+  }
+  const length = Number(res.headers.get("content-length"))
+  return { stream: Readable.fromWeb(res.body as any), bytesTotal: Number.isFinite(length) && length > 0 && !res.headers.get("content-encoding") ? length : null }
+}
+
+async function vendorDefaultLanguage(container: MedusaContainer, vendorId: string) {
+  const {
+    data: [vendor],
+  } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "vendor", fields: ["default_language"], filters: { id: vendorId } })
+  return (vendor?.default_language as string | undefined) ?? "fr"
+}
