@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
 import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
+import { normalizeRow } from "../../src/modules/marketplace/feed/normalize-row"
 import type MarketplaceModuleService from "../../src/modules/marketplace/service"
 import { adminHeaders, createLamp } from "./platform"
 
@@ -20,7 +21,7 @@ export type Shop = {
  * A vendor with one of everything, made through the Admin API as its owner
  * (so the tenancy rules and hooks do the tying): a product with a stocked
  * variant, a customer with an address, an order, a reservation and a
- * pending team invitation and a (failed) import job.
+ * pending team invitation, a (failed) import job and a staged feed item.
  */
 export async function openShop(api: AxiosInstance, container: MedusaContainer, platform: Headers, handle: string): Promise<Shop> {
   const owner = { email: `owner@${handle}.test`, password: "password-1" }
@@ -61,6 +62,13 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
     source_url: `https://feeds.example/${handle}/fr.tsv`,
     status: "failed",
   })
+  const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+  const columns = ["id", "title", "price"]
+  await marketplace.stageBatch({
+    vendor_id: vendor.id, language: "fr", default_language: "fr", run_key: `${importJob.id}:1`,
+    rows: [{ ...normalizeRow(columns, [`${handle}-feed-1`, `${handle} feed item`, "9,90 EUR"], 2).row!, line: 2 }],
+  })
+  const [staged] = await marketplace.listStagedProducts({ vendor_id: vendor.id })
   return {
     headers,
     vendor,
@@ -79,6 +87,7 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
       team_role: viewerRole.id,
       team_invite: invite.id,
       import_job: importJob.id,
+      staged_product: staged.id,
     },
   }
 }

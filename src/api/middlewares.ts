@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
 import { adminImportJobRoutesMiddlewares } from "./admin/marketplace/imports/middlewares"
+import { adminStagedProductRoutesMiddlewares } from "./admin/marketplace/staged-products/middlewares"
 import { adminPlatformUserRoutesMiddlewares } from "./admin/platform/users/middlewares"
 import { adminTeamRoutesMiddlewares } from "./admin/team/middlewares"
 import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
@@ -28,6 +29,7 @@ export default defineMiddlewares({
     ...adminPlatformUserRoutesMiddlewares,
     ...adminAuditLogRoutesMiddlewares,
     ...adminImportJobRoutesMiddlewares,
+    ...adminStagedProductRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
   ],
 })

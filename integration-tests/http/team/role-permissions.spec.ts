@@ -122,6 +122,9 @@ const NEEDS: Record<string, string> = {
   "GET /admin/marketplace/imports/:id": "imports.view",
   "GET /admin/marketplace/imports/:id/errors": "imports.view",
   "POST /admin/marketplace/imports/:id/cancel": "imports.trigger",
+  "GET /admin/marketplace/staged-products": "imports.view",
+  "GET /admin/marketplace/staged-products/:id": "imports.view",
+  "POST /admin/marketplace/staged-products/selection": "products.create",
 }
 
 const checked = ADMIN_POLICY.filter((e) => e.rule.scope !== "public" && e.rule.scope !== "self").flatMap((e) =>

@@ -21,6 +21,7 @@ export type Resource =
   | "team_role"
   | "team_invite"
   | "import_job"
+  | "staged_product"
 
 // Records owned through a module link vendor ↔ record.
 const LINKED: Partial<Record<Resource, { module: string; key: string }>> = {
@@ -45,6 +46,7 @@ const VENDOR_COLUMN: Partial<Record<Resource, string>> = {
   team_role: "team_role",
   team_invite: "team_invite",
   import_job: "import_job",
+  staged_product: "staged_product",
 }
 
 const NONE = "__none__" // an id no record has: an empty filter must match nothing, not everything

@@ -252,6 +252,11 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   owned(GET, "/admin/marketplace/imports/:id/errors", "imports.view", { id: "import_job" }),
   owned(POST, "/admin/marketplace/imports/:id/cancel", "imports.trigger", { id: "import_job" }),
 
+  // Staging: browsing needs imports.view; choosing what to publish is catalog work (products.create).
+  { methods: GET, route: "/admin/marketplace/staged-products", permission: "imports.view", rule: { scope: "vendor" } },
+  owned(GET, "/admin/marketplace/staged-products/:id", "imports.view", { id: "staged_product" }),
+  { methods: POST, route: "/admin/marketplace/staged-products/selection", permission: "products.create", rule: { scope: "vendor" } },
+
   // ── Files (product images, logos) ──
   { methods: POST, route: "/admin/uploads", permission: "file:update", rule: { scope: "create", body: () => undefined } },
   { methods: POST, route: "/admin/uploads/presigned-urls", permission: "file:update", rule: { scope: "create", body: () => undefined } },

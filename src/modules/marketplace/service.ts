@@ -15,6 +15,21 @@ export type StageBatchInput = {
   rows: (StagedRow & { line: number })[]
 }
 
+/** How staging is searched and filtered (the staging API and bulk selection share it). */
+export type StagedProductFilter = {
+  q?: string
+  brand?: string[]
+  availability?: string[]
+  price_min?: number
+  price_max?: number
+  selected?: boolean
+  published?: boolean
+  has_upstream_changes?: boolean
+  gone?: boolean
+  group_id?: string
+  ids?: string[]
+}
+
 export type StageBatchResult = {
   imported: number
   unchanged: number
@@ -139,6 +154,38 @@ class MarketplaceModuleService extends MedusaService({ ImportJob, ImportRowError
     return result
   }
 
+  /** A vendor's staged products matching a filter, a page of them and how many there are in all. */
+  @InjectManager()
+  async searchStagedProducts(
+    vendorId: string,
+    filter: StagedProductFilter,
+    page: { offset: number; limit: number; order?: { field: string; direction: "asc" | "desc" } },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const knex = (sharedContext.manager as any).getKnex()
+    const base = stagedWhere(knex("staged_product"), vendorId, filter)
+    const [{ count }] = await base.clone().count({ count: "*" })
+    const rows = await base
+      .clone()
+      .select("id", "external_id", "group_id", "title", "brand", "availability", "price_amount", "currency_code", "gtin", "selected",
+        "published_product_id", "upstream_changed_at", "gone_at", "first_seen_at", "last_seen_at", "data_language",
+        knex.raw("(SELECT coalesce(jsonb_agg(k ORDER BY k), '[]'::jsonb) FROM jsonb_object_keys(texts) k) AS languages"),
+        knex.raw("data->'sale_price' AS sale_price"), knex.raw("data->'image_urls'->>0 AS thumbnail"))
+      .orderBy(page.order?.field ?? "external_id", page.order?.direction ?? "asc")
+      .offset(page.offset)
+      .limit(page.limit)
+    return { rows: rows.map((r: any) => ({ ...r, price_amount: r.price_amount === null ? null : Number(r.price_amount) })), count: Number(count) }
+  }
+
+  /** Selects or unselects, in one statement, a vendor's staged products matching a filter. Returns how many changed. */
+  @InjectManager()
+  async setStagedSelection(vendorId: string, filter: StagedProductFilter, selected: boolean, @MedusaContext() sharedContext: Context = {}) {
+    const knex = (sharedContext.manager as any).getKnex()
+    return (await stagedWhere(knex("staged_product"), vendorId, filter)
+      .whereNot("selected", selected)
+      .update({ selected, updated_at: knex.fn.now() })) as number
+  }
+
   /**
    * Claims the jobs whose process died (queued or running, no heartbeat since `staleBefore`)
    * for a restart. Atomic: of several instances looking at once, one gets each job.
@@ -167,6 +214,29 @@ class MarketplaceModuleService extends MedusaService({ ImportJob, ImportRowError
     )
     return rowCount as number
   }
+}
+
+/** The one translation of a staging filter into SQL conditions, always within the vendor. */
+function stagedWhere(query: any, vendorId: string, f: StagedProductFilter) {
+  query.where({ vendor_id: vendorId }).whereNull("deleted_at")
+  if (f.ids) query.whereIn("id", f.ids)
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    query.where((w: any) =>
+      w.whereILike("title", like).orWhereILike("external_id", like).orWhereILike("brand", like).orWhere("gtin", f.q)
+        .orWhereRaw("texts::text ILIKE ?", [like])
+    )
+  }
+  if (f.brand?.length) query.whereIn("brand", f.brand)
+  if (f.availability?.length) query.whereIn("availability", f.availability)
+  if (f.price_min !== undefined) query.where("price_amount", ">=", f.price_min)
+  if (f.price_max !== undefined) query.where("price_amount", "<=", f.price_max)
+  if (f.selected !== undefined) query.where("selected", f.selected)
+  if (f.published !== undefined) f.published ? query.whereNotNull("published_product_id") : query.whereNull("published_product_id")
+  if (f.has_upstream_changes !== undefined) f.has_upstream_changes ? query.whereNotNull("upstream_changed_at") : query.whereNull("upstream_changed_at")
+  if (f.gone !== undefined) f.gone ? query.whereNotNull("gone_at") : query.whereNull("gone_at")
+  if (f.group_id) query.where("group_id", f.group_id)
+  return query
 }
 
 /** The typed fields of a row that are the same in every language. */
