@@ -8,6 +8,12 @@ import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../hel
 
 jest.setTimeout(180 * 1000)
 
+// The feeds come from a local server: allow loopback hosts for this suite (off by default).
+process.env.MARKETPLACE_FEED_ALLOW_PRIVATE = "true"
+afterAll(() => {
+  delete process.env.MARKETPLACE_FEED_ALLOW_PRIVATE
+})
+
 const server = useFeedServer()
 const HEADER = "id\ttitle\tdescription\tavailability\tprice\tbrand\tgtin\titem_group_id\tcolor\tsize"
 const FR = [
@@ -130,6 +136,17 @@ medusaIntegrationTestRunner({
     it("fails with IMPORT_DOWNLOAD_FAILED when the URL does not answer with the file", async () => {
       const job = await importFeed({ language: "fr", url: server.url("/missing.tsv") })
       expect([job.status, job.error_code]).toEqual(["failed", "IMPORT_DOWNLOAD_FAILED"])
+    })
+
+    it("refuses a feed on the platform's own network unless allowed (IMPORT_URL_FORBIDDEN)", async () => {
+      server.feeds.set("/fr.tsv", { body: feed(FR) })
+      process.env.MARKETPLACE_FEED_ALLOW_PRIVATE = "false"
+      try {
+        const job = await importFeed({ language: "fr", url: server.url("/fr.tsv") })
+        expect([job.status, job.error_code]).toEqual(["failed", "IMPORT_URL_FORBIDDEN"])
+      } finally {
+        process.env.MARKETPLACE_FEED_ALLOW_PRIVATE = "true"
+      }
     })
 
     it("imports an uploaded file (through Medusa's file module)", async () => {

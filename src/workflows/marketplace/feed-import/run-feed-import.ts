@@ -1,4 +1,3 @@
-import { Readable } from "node:stream"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { ErrorCodes } from "../../../lib/errors"
@@ -6,6 +5,7 @@ import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import { normalizeRow, type RowProblem, type StagedRow } from "../../../modules/marketplace/feed/normalize-row"
 import { FeedEncodingRestart, FeedFileError, readFeed, type FeedEncoding, type FeedFormat } from "../../../modules/marketplace/feed/read-feed"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
+import { downloadFeed } from "./download-feed"
 
 /** Rows per staging batch: one upsert statement and one progress write each. */
 export const IMPORT_BATCH_ROWS = 2000
@@ -173,17 +173,9 @@ async function openSource(container: MedusaContainer, job: Job): Promise<{ strea
     const stream = await files.getDownloadStream(job.file_id!)
     return { stream, bytesTotal: null }
   }
-  let res: Response
-  try {
-    res = await fetch(job.source_url!, { headers: { accept: "text/csv, text/tab-separated-values, */*" }, redirect: "follow" })
-  } catch (e) {
-    throw Object.assign(new Error(`The feed could not be downloaded: ${(e as Error).message}`), { code: ErrorCodes.IMPORT_DOWNLOAD_FAILED })
-  }
-  if (!res.ok || !res.body) {
-    throw Object.assign(new Error(`The feed could not be downloaded: HTTP ${res.status}.`), { code: ErrorCodes.IMPORT_DOWNLOAD_FAILED })
-  }
-  const length = Number(res.headers.get("content-length"))
-  return { stream: Readable.fromWeb(res.body as any), bytesTotal: Number.isFinite(length) && length > 0 && !res.headers.get("content-encoding") ? length : null }
+  const { stream, length, encoded } = await downloadFeed(job.source_url!)
+  // A compressed transfer's length is not the file's: no byte progress then.
+  return { stream, bytesTotal: encoded ? null : length }
 }
 
 async function vendorDefaultLanguage(container: MedusaContainer, vendorId: string) {
