@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
 import { adminImportJobRoutesMiddlewares } from "./admin/marketplace/imports/middlewares"
+import { adminPublishRoutesMiddlewares } from "./admin/marketplace/publish/middlewares"
 import { adminStagedProductRoutesMiddlewares } from "./admin/marketplace/staged-products/middlewares"
 import { adminPlatformUserRoutesMiddlewares } from "./admin/platform/users/middlewares"
 import { adminTeamRoutesMiddlewares } from "./admin/team/middlewares"
@@ -30,6 +31,7 @@ export default defineMiddlewares({
     ...adminAuditLogRoutesMiddlewares,
     ...adminImportJobRoutesMiddlewares,
     ...adminStagedProductRoutesMiddlewares,
+    ...adminPublishRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
   ],
 })

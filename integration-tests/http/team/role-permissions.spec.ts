@@ -125,6 +125,9 @@ const NEEDS: Record<string, string> = {
   "GET /admin/marketplace/staged-products": "imports.view",
   "GET /admin/marketplace/staged-products/:id": "imports.view",
   "POST /admin/marketplace/staged-products/selection": "products.create",
+  "POST /admin/marketplace/staged-products/:id/override": "products.edit",
+  "POST /admin/marketplace/publish": "products.create",
+  "POST /admin/marketplace/unpublish": "products.edit",
 }
 
 const checked = ADMIN_POLICY.filter((e) => e.rule.scope !== "public" && e.rule.scope !== "self").flatMap((e) =>

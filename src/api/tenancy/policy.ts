@@ -256,6 +256,9 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   { methods: GET, route: "/admin/marketplace/staged-products", permission: "imports.view", rule: { scope: "vendor" } },
   owned(GET, "/admin/marketplace/staged-products/:id", "imports.view", { id: "staged_product" }),
   { methods: POST, route: "/admin/marketplace/staged-products/selection", permission: "products.create", rule: { scope: "vendor" } },
+  owned(POST, "/admin/marketplace/staged-products/:id/override", "products.edit", { id: "staged_product" }),
+  { methods: POST, route: "/admin/marketplace/publish", permission: "products.create", rule: { scope: "vendor" } },
+  { methods: POST, route: "/admin/marketplace/unpublish", permission: "products.edit", rule: { scope: "vendor" } },
 
   // ── Files (product images, logos) ──
   { methods: POST, route: "/admin/uploads", permission: "file:update", rule: { scope: "create", body: () => undefined } },

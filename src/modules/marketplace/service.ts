@@ -3,6 +3,7 @@ import { InjectManager, MedusaContext, MedusaService, generateEntityId } from "@
 import type { StagedRow } from "./feed/normalize-row"
 import ImportJob from "./models/import-job"
 import ImportRowError from "./models/import-row-error"
+import PublishOverride from "./models/publish-override"
 import StagedProduct from "./models/staged-product"
 
 export type StageBatchInput = {
@@ -56,7 +57,7 @@ const pick = (column: string) => `${column} = CASE WHEN ${TAKE} THEN EXCLUDED.${
  * staging area. Staging is written in batches of raw SQL (one statement per
  * batch, never one ORM call per row).
  */
-class MarketplaceModuleService extends MedusaService({ ImportJob, ImportRowError, StagedProduct }) {
+class MarketplaceModuleService extends MedusaService({ ImportJob, ImportRowError, StagedProduct, PublishOverride }) {
   /**
    * Upserts a batch of one language's rows into a vendor's staging, by (vendor, feed id). New and
    * changed items count as imported; identical ones as unchanged (their "seen" mark still moves);
@@ -184,6 +185,32 @@ class MarketplaceModuleService extends MedusaService({ ImportJob, ImportRowError
     return (await stagedWhere(knex("staged_product"), vendorId, filter)
       .whereNot("selected", selected)
       .update({ selected, updated_at: knex.fn.now() })) as number
+  }
+
+  /**
+   * Sets a vendor's overrides for staged items (one per item; `null` clears a field). Only the
+   * vendor's own items are touched; returns how many were.
+   */
+  async saveOverrides(
+    vendorId: string,
+    overrides: Record<string, { price_amount?: number | null; sale_price_amount?: number | null; titles?: Record<string, string> | null; descriptions?: Record<string, string> | null; status?: "draft" | "published" | null }>
+  ) {
+    const ids = Object.keys(overrides)
+    if (!ids.length) {
+      return 0
+    }
+    const own = await this.listStagedProducts({ id: ids, vendor_id: vendorId }, { select: ["id"] })
+    const existing = new Map((await this.listPublishOverrides({ staged_product_id: own.map((s) => s.id) })).map((o) => [o.staged_product_id, o]))
+    for (const { id } of own) {
+      const current = existing.get(id)
+      const data = overrides[id]
+      if (current) {
+        await this.updatePublishOverrides({ id: current.id, ...data })
+      } else {
+        await this.createPublishOverrides({ vendor_id: vendorId, staged_product_id: id, ...data })
+      }
+    }
+    return own.length
   }
 
   /**

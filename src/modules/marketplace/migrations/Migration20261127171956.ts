@@ -21,6 +21,12 @@ export class Migration20261127171956 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_staged_product_vendor_id_selected" ON "staged_product" ("vendor_id", "selected") WHERE deleted_at IS NULL;`);
 
     this.addSql(`alter table if exists "import_row_error" add constraint "import_row_error_job_id_foreign" foreign key ("job_id") references "import_job" ("id") on update cascade;`);
+
+    this.addSql(`alter table if exists "publish_override" drop constraint if exists "publish_override_staged_product_id_unique";`);
+    this.addSql(`create table if not exists "publish_override" ("id" text not null, "vendor_id" text not null, "staged_product_id" text not null, "price_amount" integer null, "sale_price_amount" integer null, "titles" jsonb null, "descriptions" jsonb null, "status" text check ("status" in ('draft', 'published')) null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "publish_override_pkey" primary key ("id"));`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_publish_override_deleted_at" ON "publish_override" ("deleted_at") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_publish_override_staged_product_id_unique" ON "publish_override" ("staged_product_id") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_publish_override_vendor_id" ON "publish_override" ("vendor_id") WHERE deleted_at IS NULL;`);
   }
 
   override async down(): Promise<void> {
@@ -31,6 +37,8 @@ export class Migration20261127171956 extends Migration {
     this.addSql(`drop table if exists "import_row_error" cascade;`);
 
     this.addSql(`drop table if exists "staged_product" cascade;`);
+
+    this.addSql(`drop table if exists "publish_override" cascade;`);
   }
 
 }
