@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
+import { adminFeedConfigRoutesMiddlewares } from "./admin/marketplace/feed-config/middlewares"
 import { adminImportJobRoutesMiddlewares } from "./admin/marketplace/imports/middlewares"
 import { adminPublishRoutesMiddlewares } from "./admin/marketplace/publish/middlewares"
 import { adminStagedProductRoutesMiddlewares } from "./admin/marketplace/staged-products/middlewares"
@@ -30,6 +31,7 @@ export default defineMiddlewares({
     ...adminPlatformUserRoutesMiddlewares,
     ...adminAuditLogRoutesMiddlewares,
     ...adminImportJobRoutesMiddlewares,
+    ...adminFeedConfigRoutesMiddlewares,
     ...adminStagedProductRoutesMiddlewares,
     ...adminPublishRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,

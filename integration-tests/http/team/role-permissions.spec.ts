@@ -28,6 +28,7 @@ const ROLES_OF: Record<string, ("owner" | "manager" | "editor" | "viewer")[]> = 
   "team.remove": ["owner"],
   "imports.view": ["owner", "manager", "editor", "viewer"],
   "imports.trigger": ["owner", "manager"],
+  "imports.configure": ["owner"],
 }
 
 // What each route needs. "member": any member of the vendor (platform configuration and the shop's own set-up, read).
@@ -122,6 +123,8 @@ const NEEDS: Record<string, string> = {
   "GET /admin/marketplace/imports/:id": "imports.view",
   "GET /admin/marketplace/imports/:id/errors": "imports.view",
   "POST /admin/marketplace/imports/:id/cancel": "imports.trigger",
+  "GET /admin/marketplace/feed-config": "imports.view",
+  "POST /admin/marketplace/feed-config": "imports.configure",
   "GET /admin/marketplace/staged-products": "imports.view",
   "GET /admin/marketplace/staged-products/:id": "imports.view",
   "POST /admin/marketplace/staged-products/selection": "products.create",

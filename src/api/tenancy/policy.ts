@@ -252,6 +252,7 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   owned(GET, "/admin/marketplace/imports/:id/errors", "imports.view", { id: "import_job" }),
   owned(POST, "/admin/marketplace/imports/:id/cancel", "imports.trigger", { id: "import_job" }),
 
+  { methods: ["GET", "POST"], route: "/admin/marketplace/feed-config", permission: { GET: "imports.view", POST: "imports.configure" }, rule: { scope: "vendor" } },
   // Staging: browsing needs imports.view; choosing what to publish is catalog work (products.create).
   { methods: GET, route: "/admin/marketplace/staged-products", permission: "imports.view", rule: { scope: "vendor" } },
   owned(GET, "/admin/marketplace/staged-products/:id", "imports.view", { id: "staged_product" }),
@@ -304,6 +305,7 @@ export const PLATFORM_ONLY: { methods?: Method[]; route: string }[] = [
   { methods: POST, route: "/admin/stock-locations/:id/fulfillment-providers" },
   { methods: POST, route: "/admin/stock-locations/:id/fulfillment-sets" },
   { methods: POST, route: "/admin/stock-locations/:id/sales-channels" },
+  { methods: POST, route: "/admin/marketplace/imports/trigger-all" },
   { methods: POST, route: "/admin/products/batch" },
   { methods: POST, route: "/admin/products/export" },
   { methods: POST, route: "/admin/products/import*" },

@@ -1,6 +1,7 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService, generateEntityId } from "@medusajs/framework/utils"
 import type { StagedRow } from "./feed/normalize-row"
+import FeedConfig from "./models/feed-config"
 import ImportJob from "./models/import-job"
 import ImportRowError from "./models/import-row-error"
 import PublishOverride from "./models/publish-override"
@@ -57,7 +58,7 @@ const pick = (column: string) => `${column} = CASE WHEN ${TAKE} THEN EXCLUDED.${
  * staging area. Staging is written in batches of raw SQL (one statement per
  * batch, never one ORM call per row).
  */
-class MarketplaceModuleService extends MedusaService({ ImportJob, ImportRowError, StagedProduct, PublishOverride }) {
+class MarketplaceModuleService extends MedusaService({ FeedConfig, ImportJob, ImportRowError, StagedProduct, PublishOverride }) {
   /**
    * Upserts a batch of one language's rows into a vendor's staging, by (vendor, feed id). New and
    * changed items count as imported; identical ones as unchanged (their "seen" mark still moves);

@@ -10,7 +10,6 @@ export const defaultAdminVendorFields = [
   "default_language",
   "languages",
   "theme",
-  "letzshop_feeds",
   "metadata",
   "created_at",
   "updated_at",

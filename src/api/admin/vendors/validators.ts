@@ -17,7 +17,9 @@ const Theme = z.object({
   font: z.string().optional(),
 })
 
-const FeedUrls = z.record(Language, z.string().url().regex(/^https?:\/\//))
+const FeedUrl = z.string().url().regex(/^https?:\/\//)
+// A URL per language, any subset of them.
+const FeedUrls = z.object({ fr: FeedUrl.optional(), de: FeedUrl.optional(), en: FeedUrl.optional(), lb: FeedUrl.optional() }).strict()
 
 export const AdminGetVendorParams = createSelectParams()
 
@@ -36,7 +38,6 @@ const VendorFields = {
   default_language: Language.optional(),
   languages: z.array(Language).min(1).optional(),
   theme: Theme.nullish(),
-  letzshop_feeds: FeedUrls.nullish(),
   metadata: z.record(z.string(), z.unknown()).nullish(),
 }
 
@@ -45,6 +46,8 @@ export const AdminCreateVendor = z
   .object({
     handle: z.string(),
     ...VendorFields,
+    // Kept in the vendor's marketplace feed configuration (then changed at /admin/marketplace/feed-config).
+    letzshop_feeds: FeedUrls.nullish(),
     owner: z.object({
       email: z.string().email(),
       first_name: z.string().nullish(),

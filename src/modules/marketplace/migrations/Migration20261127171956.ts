@@ -27,6 +27,11 @@ export class Migration20261127171956 extends Migration {
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_publish_override_deleted_at" ON "publish_override" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_publish_override_staged_product_id_unique" ON "publish_override" ("staged_product_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_publish_override_vendor_id" ON "publish_override" ("vendor_id") WHERE deleted_at IS NULL;`);
+
+    this.addSql(`alter table if exists "feed_config" drop constraint if exists "feed_config_vendor_id_unique";`);
+    this.addSql(`create table if not exists "feed_config" ("id" text not null, "vendor_id" text not null, "urls" jsonb not null, "schedule_enabled" boolean not null default true, "last_scheduled_at" timestamptz null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "feed_config_pkey" primary key ("id"));`);
+    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_feed_config_deleted_at" ON "feed_config" ("deleted_at") WHERE deleted_at IS NULL;`);
+    this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_feed_config_vendor_id_unique" ON "feed_config" ("vendor_id") WHERE deleted_at IS NULL;`);
   }
 
   override async down(): Promise<void> {
@@ -39,6 +44,8 @@ export class Migration20261127171956 extends Migration {
     this.addSql(`drop table if exists "staged_product" cascade;`);
 
     this.addSql(`drop table if exists "publish_override" cascade;`);
+
+    this.addSql(`drop table if exists "feed_config" cascade;`);
   }
 
 }

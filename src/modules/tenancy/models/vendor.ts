@@ -18,7 +18,6 @@ const Vendor = model
     // { primary_color, accent_color, logo_url, font }
     theme: model.json().nullable(),
     // { fr: url, de: url, en: url }
-    letzshop_feeds: model.json().nullable(),
     metadata: model.json().nullable(),
     domains: model.hasMany(() => VendorDomain, { mappedBy: "vendor" }),
   })

@@ -19,8 +19,9 @@ export const FEED_LANGUAGES = ["fr", "de", "en", "lb"]
 export const createImportJobStepId = "create-import-job"
 
 /**
- * A queued import job for one of a vendor's feeds: a URL (http/https) or an
- * uploaded file, in one of the vendor's languages. Compensation deletes it.
+ * A queued import job for one of a vendor's feeds: a URL (http/https), an
+ * uploaded file, or — neither — the URL configured for that language.
+ * Compensation deletes it.
  */
 export const createImportJobStep = createStep(
   createImportJobStepId,
@@ -32,14 +33,21 @@ export const createImportJobStep = createStep(
     if (!FEED_LANGUAGES.includes(input.language)) {
       throw maartError("INVALID_DATA", ErrorCodes.IMPORT_LANGUAGE_INVALID, `${input.language} is not a feed language (${FEED_LANGUAGES.join(", ")}).`)
     }
-    if (!!input.url === !!input.file_id) {
-      throw maartError("INVALID_DATA", ErrorCodes.IMPORT_SOURCE_REQUIRED, "Give either a feed url or the file_id of an uploaded file.")
+    const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+    if (input.url && input.file_id) {
+      throw maartError("INVALID_DATA", ErrorCodes.IMPORT_SOURCE_REQUIRED, "Give a feed url or the file_id of an uploaded file, not both.")
     }
-    const job = await container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE).createImportJobs({
+    // Neither: the vendor's configured feed for that language.
+    const [config] = input.url || input.file_id ? [] : await marketplace.listFeedConfigs({ vendor_id: input.vendor_id })
+    const url = input.url ?? (config?.urls as Record<string, string> | undefined)?.[input.language] ?? null
+    if (!url && !input.file_id) {
+      throw maartError("INVALID_DATA", ErrorCodes.IMPORT_SOURCE_REQUIRED, `No ${input.language} feed is configured: give a url or the file_id of an uploaded file.`)
+    }
+    const job = await marketplace.createImportJobs({
       vendor_id: input.vendor_id,
       language: input.language,
-      source_kind: input.url ? "url" : "file",
-      source_url: input.url ?? null,
+      source_kind: url ? "url" : "file",
+      source_url: url,
       file_id: input.file_id ?? null,
       file_name: input.file_name ?? null,
       triggered_by: input.triggered_by ?? null,

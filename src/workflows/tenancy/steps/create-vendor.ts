@@ -12,7 +12,6 @@ export type CreateVendorStepInput = {
   default_language?: string
   languages?: string[]
   theme?: Record<string, unknown> | null
-  letzshop_feeds?: Record<string, string> | null
   metadata?: Record<string, unknown> | null
 }
 

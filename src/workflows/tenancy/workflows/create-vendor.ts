@@ -12,6 +12,7 @@ import {
   linkSalesChannelsToStockLocationWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { TENANCY_MODULE } from "../../../modules/tenancy"
+import { createFeedConfigStep } from "../../marketplace/steps/create-feed-config"
 import { createDefaultRolesStep } from "../../team/steps/create-default-roles"
 import { createMembershipStep } from "../../team/steps/create-membership"
 import { createPublishableKeyStep } from "../steps/create-publishable-key"
@@ -21,7 +22,11 @@ import { ensureShippingProfileStep } from "../steps/ensure-shipping-profile"
 import { getPlatformRegionStep } from "../steps/get-platform-region"
 import { validateVendorHandleStep } from "../steps/validate-vendor-handle"
 
-export type CreateVendorWorkflowInput = CreateVendorStepInput & { owner: VendorOwnerInput }
+export type CreateVendorWorkflowInput = CreateVendorStepInput & {
+  owner: VendorOwnerInput
+  /** The vendor's Letzshop feed URLs per language, kept in its marketplace feed configuration. */
+  letzshop_feeds?: Record<string, string> | null
+}
 
 export const DEFAULT_SHIPPING_AMOUNT = 5
 
@@ -31,9 +36,8 @@ export const createVendorWorkflowId = "create-vendor"
  * Provisions a vendor's whole shop: the vendor, its sales channel (the
  * webshop), a publishable key scoped to it, a stock location with a shipping
  * fulfillment set, a service zone over the platform region and a flat-rate
- * shipping option, the four default team roles, the owner user and the owner's
- * membership, all linked to
- * the vendor. Any failure compensates every step: nothing is left behind.
+ * shipping option, its Letzshop feed configuration, the four default team roles,
+ * the owner user and the owner's membership, all linked to the vendor. Any failure compensates every step: nothing is left behind.
  * Emits `vendor.created`.
  *
  * @example
@@ -46,7 +50,7 @@ export const createVendorWorkflow = createWorkflow(createVendorWorkflowId, (inpu
   const region = getPlatformRegionStep()
   const shippingProfile = ensureShippingProfileStep()
 
-  const vendorData = transform({ input, handle }, ({ input: { owner, ...vendor }, handle }) => ({ ...vendor, handle }))
+  const vendorData = transform({ input, handle }, ({ input: { owner, letzshop_feeds, ...vendor }, handle }) => ({ ...vendor, handle }))
   const vendor = createVendorStep(vendorData)
   const owner = createVendorOwnerStep(input.owner)
 
@@ -127,6 +131,7 @@ export const createVendorWorkflow = createWorkflow(createVendorWorkflowId, (inpu
     ]),
   })
 
+  createFeedConfigStep(transform({ vendor, input }, ({ vendor, input }) => ({ vendor_id: vendor.id, urls: input.letzshop_feeds })))
   const roles = createDefaultRolesStep(transform({ vendor }, ({ vendor }) => ({ vendor_id: vendor.id })))
   const membership = createMembershipStep(
     transform({ vendor, owner, roles }, ({ vendor, owner, roles }) => ({
