@@ -21,4 +21,6 @@ module.exports = {
   setupFiles: ["./integration-tests/setup.js"],
   testMatch: SUITES[process.env.TEST_TYPE] ?? Object.values(SUITES).flat(),
   testPathIgnorePatterns: process.env.TEST_TYPE === "integration:modules" ? ["\\.unit\\.spec\\."] : [],
+  // A worker above this after a test file is replaced by a fresh one (see scripts/test.mjs).
+  workerIdleMemoryLimit: "1GB",
 }

@@ -52,7 +52,10 @@ async function main() {
     console.log(`\n[test] ── ${suite} ──`)
     const run = spawnSync(
       process.execPath,
-      [jestBin, "--runInBand", "--forceExit", "--passWithNoTests", "--json", `--outputFile=${report}`, ...jestArgs],
+      // One worker, files one after another (suites share the database server), recycled when it
+      // grows past workerIdleMemoryLimit: each HTTP file boots a whole Medusa, and what one leaves in
+      // memory would otherwise add up over the files.
+      [jestBin, "--maxWorkers=1", "--forceExit", "--passWithNoTests", "--json", `--outputFile=${report}`, ...jestArgs],
       {
         cwd: ROOT,
         stdio: "inherit",
