@@ -230,6 +230,16 @@ class MarketplaceModuleService extends MedusaService({ FeedConfig, ImportJob, Im
     return rows as { id: string; run: number }[]
   }
 
+  /**
+   * Refreshes the planner's statistics of staging. A large import grows the table faster than
+   * autovacuum notices (or it is off): without them the per-batch lookup of existing items scans a
+   * vendor's whole staging instead of probing the unique index (4 s vs 4 ms per batch at 200k rows).
+   */
+  @InjectManager()
+  async analyzeStaging(@MedusaContext() sharedContext: Context = {}) {
+    await (sharedContext.manager as any).getKnex().raw("ANALYZE staged_product")
+  }
+
   /** After a complete run of the default language: items it did not see are gone (kept, flagged). */
   @InjectManager()
   async markGone(input: { vendor_id: string; language: string; run_key: string }, @MedusaContext() sharedContext: Context = {}) {

@@ -9,6 +9,7 @@ import { downloadFeed } from "./download-feed"
 
 /** Rows per staging batch: one upsert statement and one progress write each. */
 export const IMPORT_BATCH_ROWS = 2000
+const ANALYZE_EVERY_BATCHES = 50
 
 type Job = Awaited<ReturnType<MarketplaceModuleService["retrieveImportJob"]>>
 type Counters = { rows_done: number; rows_imported: number; rows_unchanged: number; rows_rejected: number; warnings: number; bytes_read: number }
@@ -75,6 +76,7 @@ async function importPass(
   let format: FeedFormat | undefined
   let rows: (StagedRow & { line: number })[] = []
   let problems: { problem: RowProblem; severity: "error" | "warning"; external_id?: string }[] = []
+  let batches = 0
 
   const flush = async () => {
     const staged = await marketplace.stageBatch({ vendor_id: job.vendor_id, language: job.language, default_language: defaultLanguage, run_key: runKey, rows })
@@ -108,6 +110,11 @@ async function importPass(
     }
     rows = []
     problems = []
+    // Fresh statistics after the first batch and every 100k rows: the table may have grown a lot.
+    batches++
+    if (batches === 1 || batches % ANALYZE_EVERY_BATCHES === 0) {
+      await marketplace.analyzeStaging()
+    }
     const current = await marketplace.updateImportJobs({
       id: job.id,
       ...counters,
