@@ -6,9 +6,11 @@ export type ServedFeed = { body: Buffer; contentType?: string; chunkDelayMs?: nu
 /**
  * A local HTTP server standing in for Letzshop's feed URLs: `feeds.set(path, …)`,
  * then import `${url}${path}`. Bodies can be sent slowly, in chunks, to test
- * progress and cancelling.
+ * progress and cancelling. Feeds on loopback are refused by default, so the
+ * suite allows them (MARKETPLACE_FEED_ALLOW_PRIVATE) while it runs.
  */
 export function useFeedServer() {
+  process.env.MARKETPLACE_FEED_ALLOW_PRIVATE = "true"
   const feeds = new Map<string, ServedFeed>()
   let base = ""
   const server = http.createServer(async (req, res) => {
@@ -34,6 +36,7 @@ export function useFeedServer() {
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   })
   afterAll(async () => {
+    delete process.env.MARKETPLACE_FEED_ALLOW_PRIVATE
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
   })

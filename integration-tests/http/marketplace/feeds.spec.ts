@@ -8,11 +8,6 @@ import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../hel
 
 jest.setTimeout(180 * 1000)
 
-process.env.MARKETPLACE_FEED_ALLOW_PRIVATE = "true"
-afterAll(() => {
-  delete process.env.MARKETPLACE_FEED_ALLOW_PRIVATE
-})
-
 const server = useFeedServer()
 const HEADER = "id\ttitle\tprice"
 const feedOf = (lang: string) => Buffer.from(`${HEADER}\nA1\tLampe ${lang}\t10 EUR\nA2\tVase ${lang}\t5 EUR\n`)

@@ -8,12 +8,6 @@ import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../hel
 
 jest.setTimeout(180 * 1000)
 
-// The feeds come from a local server: allow loopback hosts for this suite (off by default).
-process.env.MARKETPLACE_FEED_ALLOW_PRIVATE = "true"
-afterAll(() => {
-  delete process.env.MARKETPLACE_FEED_ALLOW_PRIVATE
-})
-
 const server = useFeedServer()
 const HEADER = "id\ttitle\tdescription\tavailability\tprice\tbrand\tgtin\titem_group_id\tcolor\tsize"
 const FR = [

@@ -4,11 +4,6 @@ import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../hel
 
 jest.setTimeout(240 * 1000)
 
-process.env.MARKETPLACE_FEED_ALLOW_PRIVATE = "true"
-afterAll(() => {
-  delete process.env.MARKETPLACE_FEED_ALLOW_PRIVATE
-})
-
 const server = useFeedServer()
 const HEADER = "id\ttitle\tdescription\tavailability\tprice\tbrand\titem_group_id\tcolor\tsize\tquantity\timage_link"
 // 5 T-shirts in 3 sizes each (15 rows, 5 products) and 15 single items: 20 products.
