@@ -202,14 +202,14 @@ class MarketplaceModuleService extends MedusaService({ FeedConfig, ImportJob, Im
     }
     const own = await this.listStagedProducts({ id: ids, vendor_id: vendorId }, { select: ["id"] })
     const existing = new Map((await this.listPublishOverrides({ staged_product_id: own.map((s) => s.id) })).map((o) => [o.staged_product_id, o]))
-    for (const { id } of own) {
-      const current = existing.get(id)
-      const data = overrides[id]
-      if (current) {
-        await this.updatePublishOverrides({ id: current.id, ...data })
-      } else {
-        await this.createPublishOverrides({ vendor_id: vendorId, staged_product_id: id, ...data })
-      }
+    // Two calls for the whole set, not one per item.
+    const updates = own.filter(({ id }) => existing.has(id)).map(({ id }) => ({ id: existing.get(id)!.id, ...overrides[id] }))
+    const creates = own.filter(({ id }) => !existing.has(id)).map(({ id }) => ({ vendor_id: vendorId, staged_product_id: id, ...overrides[id] }))
+    if (updates.length) {
+      await this.updatePublishOverrides(updates)
+    }
+    if (creates.length) {
+      await this.createPublishOverrides(creates)
     }
     return own.length
   }

@@ -26,7 +26,7 @@ export const createImportJobStepId = "create-import-job"
 export const createImportJobStep = createStep(
   createImportJobStepId,
   async (input: CreateImportJobInput, { container }) => {
-    const [vendor] = await container.resolve<TenancyModuleService>(TENANCY_MODULE).listVendors({ id: input.vendor_id }, { select: ["id", "languages"] })
+    const [vendor] = await container.resolve<TenancyModuleService>(TENANCY_MODULE).listVendors({ id: input.vendor_id }, { select: ["id"] })
     if (!vendor) {
       throw maartError("NOT_FOUND", ErrorCodes.VENDOR_NOT_FOUND, `No vendor ${input.vendor_id}.`)
     }
