@@ -4,14 +4,13 @@
 //   2. migrations + demo seed (once), and — for `start` — the production build, side by side
 //   3. Medusa (`medusa start` from .medusa/server, or `medusa develop`), then the URLs and logins
 // Ctrl-C stops Medusa's whole process group, then PostgreSQL.
-import { spawn } from "node:child_process"
 import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
+import { migrateAndSeed, runMedusa, spawnMedusa, stopMedusa, waitForReady } from "./lib/medusa.mjs"
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/postgres.mjs"
 import {
   EMBEDDED_PG_PORT,
-  MEDUSA_BIN,
   ROOT,
   STATE_DIR,
   loadDotEnv,
@@ -27,22 +26,6 @@ const log = (msg) => console.log(`[maart] ${msg}`)
 let database = null
 let medusa = null
 let stopping = false
-
-function run(args, { cwd = ROOT, env, label }) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [MEDUSA_BIN, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
-    const output = []
-    child.stdout.on("data", (d) => output.push(d))
-    child.stderr.on("data", (d) => output.push(d))
-    child.on("exit", (code) => {
-      if (code === 0) {
-        return resolve(Buffer.concat(output).toString())
-      }
-      process.stderr.write(Buffer.concat(output))
-      reject(new Error(`${label} failed (exit ${code})`))
-    })
-  })
-}
 
 /** A hash of everything `medusa build` compiles: rebuild only when it changed. */
 function sourceHash() {
@@ -69,52 +52,17 @@ async function build(env) {
   }
   log("building the server and the admin dashboard (medusa build)…")
   const started = Date.now()
-  await run(["build"], { env, label: "medusa build" })
+  await runMedusa(["build"], { env, label: "medusa build" })
   fs.writeFileSync(BUILD_STAMP, hash)
   log(`build done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
-}
-
-async function migrateAndSeed(env) {
-  log("running migrations (medusa db:migrate)…")
-  await run(["db:migrate", "--execute-safe-links"], { env, label: "medusa db:migrate" })
-  const out = await run(["exec", "./src/scripts/seed.ts"], { env, label: "demo seed" })
-  for (const line of out.split("\n").filter((l) => l.includes("[seed]"))) {
-    log(line.slice(line.indexOf("[seed]") + 7))
-  }
-}
-
-async function waitForReady(url, timeoutMs = 180_000) {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline && !stopping) {
-    try {
-      const res = await fetch(url)
-      if (res.ok) return true
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  return false
 }
 
 async function shutdown(code = 0) {
   if (stopping) return
   stopping = true
   log("stopping…")
-  if (medusa && medusa.exitCode === null) {
-    // Medusa's CLI forks a child that keeps the port: signal the whole group.
-    try {
-      process.kill(-medusa.pid, "SIGTERM")
-    } catch {}
-    const exited = await Promise.race([
-      new Promise((r) => medusa.once("exit", () => r(true))),
-      new Promise((r) => setTimeout(() => r(false), 10_000)),
-    ])
-    if (!exited) {
-      try {
-        process.kill(-medusa.pid, "SIGKILL")
-      } catch {}
-    }
+  if (medusa) {
+    await stopMedusa(medusa)
   }
   if (database) {
     await database.stop()
@@ -157,15 +105,14 @@ async function main() {
 
   // Migrations are database-bound and the build CPU-bound: run them side by side.
   const migrateEnv = { ...env, NODE_ENV: "development" }
-  await Promise.all([migrateAndSeed(migrateEnv), mode === "start" ? build(env) : null])
+  const seed = async () => {
+    log("running migrations (medusa db:migrate)…")
+    for (const line of await migrateAndSeed(migrateEnv)) log(line)
+  }
+  await Promise.all([seed(), mode === "start" ? build(env) : null])
 
   const args = mode === "start" ? ["start"] : ["develop"]
-  medusa = spawn(process.execPath, [MEDUSA_BIN, ...args], {
-    cwd: mode === "start" ? SERVER_DIR : ROOT,
-    env,
-    stdio: "inherit",
-    detached: true,
-  })
+  medusa = spawnMedusa(args, { cwd: mode === "start" ? SERVER_DIR : ROOT, env })
   medusa.on("exit", (code) => {
     if (!stopping) {
       log(`Medusa exited (${code})`)
@@ -174,7 +121,7 @@ async function main() {
   })
 
   const base = `http://localhost:${port}`
-  if (await waitForReady(`${base}/health/ready`)) {
+  if (await waitForReady(`${base}/health/ready`, { gaveUp: () => stopping })) {
     console.log(
       [
         "",

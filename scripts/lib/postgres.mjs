@@ -44,6 +44,20 @@ export async function ensureDatabase(url) {
   }
 }
 
+/** Drops `database` on the server of `url`, closing its connections first (a killed server's are left over). */
+export async function dropDatabase(url) {
+  const database = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""))
+  const admin = new URL(url)
+  admin.pathname = "/postgres"
+  const client = new pg.Client({ connectionString: admin.toString() })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database.replace(/"/g, '""')}" WITH (FORCE)`)
+  } finally {
+    await client.end()
+  }
+}
+
 function isRoot() {
   return typeof process.getuid === "function" && process.getuid() === 0
 }
