@@ -5,8 +5,26 @@ import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import { runImportJobWorkflow } from "../workflows/run-import-job"
 
-/** A running job writes a heartbeat every batch; this long without one, its process is taken for dead. */
-export const IMPORT_STALE_AFTER_MS = 2 * 60 * 1000
+const DEFAULT_STALE_SECONDS = 120
+
+/**
+ * A running job writes a heartbeat every batch; this long without one (MARKETPLACE_IMPORT_STALE_SECONDS,
+ * default 2 minutes), its process is taken for dead. Longer than the slowest batch: a live job taken for
+ * dead would run twice at once.
+ */
+export function importStaleAfterMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env.MARKETPLACE_IMPORT_STALE_SECONDS || DEFAULT_STALE_SECONDS)
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_STALE_SECONDS) * 1000
+}
+
+/**
+ * How often to look for dead jobs: every minute, or twice per stale period when that is shorter — a job
+ * is then picked up at most 1.5 stale periods after its last heartbeat, whenever its process died.
+ */
+export function importResumeEveryMs(env: NodeJS.ProcessEnv = process.env): number {
+  return Math.min(60_000, Math.max(1000, Math.round(importStaleAfterMs(env) / 2)))
+}
+
 /** Runs a job gets before it is failed for good (the feed itself may be what kills the process). */
 export const IMPORT_MAX_RUNS = 3
 
@@ -18,7 +36,7 @@ export const IMPORT_MAX_RUNS = 3
 export async function resumeInterruptedImports(container: MedusaContainer, now = new Date()) {
   const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const claimed = await marketplace.claimStaleImportJobs(new Date(now.getTime() - IMPORT_STALE_AFTER_MS))
+  const claimed = await marketplace.claimStaleImportJobs(new Date(now.getTime() - importStaleAfterMs()))
   for (const job of claimed) {
     if (job.run >= IMPORT_MAX_RUNS) {
       await marketplace.updateImportJobs({
