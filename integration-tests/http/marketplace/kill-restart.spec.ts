@@ -1,14 +1,16 @@
 import type { ChildProcess } from "node:child_process"
 import net from "node:net"
 import path from "node:path"
+import Redis from "ioredis"
 import pg from "pg"
 import { useFeedServer } from "../../helpers/feed-server"
 
 /**
  * Issue 5 §4 for real: a Maart server process is killed with SIGKILL (its whole process group) in the
  * middle of an import, started again on the same database, and the job converges by itself — no fake
- * stale job, no in-process shortcut. The servers are `medusa start` on the sources, each on this suite's
- * own database, through the same scripts/lib helpers as `npm start`.
+ * stale job, no in-process shortcut. The servers are `medusa start` on the sources, on this suite's own
+ * database, through the same scripts/lib helpers as `npm start`: once single-process (in-memory workflow
+ * engine), once on Redis as several instances run (BullMQ would also retry the dead process's work).
  */
 
 jest.setTimeout(240 * 1000)
@@ -22,7 +24,8 @@ const WARN_EVERY = 100 // rows with an unknown availability: warnings, the row i
 const STALE_SECONDS = 15
 const DONE = ["succeeded", "partially_succeeded", "failed", "cancelled"]
 const PLATFORM = { email: "platform@kill9.test", password: "platform-secret-1" }
-const OWNER = { email: "owner@kill9.test", password: "owner-secret-1" }
+// A Redis database of this suite's own: emptied before and after, so no queue of another run is picked up.
+const REDIS_URL = process.env.MAART_KILL9_REDIS_URL || "redis://127.0.0.1:6379/11"
 const HEADER = "id\ttitle\tdescription\tavailability\tprice\tbrand\tgtin\titem_group_id\tcolor\tsize"
 // Rows of ~150 bytes: 20k of them are 3 MB, well past the reader's first MiB (read before any row).
 const DESCRIPTION = "Coton bio certifié, imprimé à la main à Luxembourg-Ville, lavable à 30 °C."
@@ -52,8 +55,8 @@ let sql: pg.Client | undefined
 let base = ""
 let port = 0
 
-/** The server's environment: development on the sources, no Redis (this process owns its queues), fast resume. */
-function serverEnv(): NodeJS.ProcessEnv {
+/** The server's environment: development on the sources, Redis only when given, fast resume. */
+function serverEnv(redisUrl?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "development",
@@ -72,11 +75,14 @@ function serverEnv(): NodeJS.ProcessEnv {
   for (const name of ["REDIS_URL", "MEDUSA_WORKER_MODE", "NODE_OPTIONS", "JEST_WORKER_ID", "TEST_TYPE", "MAART_DEMO_VENDOR_PASSWORD"]) {
     delete env[name]
   }
+  if (redisUrl) {
+    env.REDIS_URL = redisUrl
+  }
   return env
 }
 
-async function startServer(): Promise<Server> {
-  const child: ChildProcess = lib.medusa.spawnMedusa(["start"], { env: serverEnv(), stdio: ["ignore", "pipe", "pipe"] })
+async function startServer(redisUrl?: string): Promise<Server> {
+  const child: ChildProcess = lib.medusa.spawnMedusa(["start"], { env: serverEnv(redisUrl), stdio: ["ignore", "pipe", "pipe"] })
   let output = ""
   child.stdout!.on("data", (d) => (output += d))
   child.stderr!.on("data", (d) => (output += d))
@@ -131,7 +137,7 @@ async function waitForJob(id: string, owner: Record<string, string>, done: (job:
   throw new Error(`no ${what} within ${timeoutMs / 1000} s; the job: ${JSON.stringify(job)}\nserver output:\n${server.output().slice(-3000)}`)
 }
 
-/** Kill every server this suite started, even when jest itself is on its way out. */
+/** Kill every server still running, even when jest itself is on its way out. */
 function killAll() {
   for (const { child } of servers) {
     if (child.exitCode === null && child.signalCode === null) {
@@ -156,29 +162,72 @@ beforeAll(async () => {
   await sql.connect()
 })
 
-afterAll(async () => {
-  for (const { child } of servers) {
-    await lib?.medusa.stopMedusa(child, { signal: "SIGKILL" })
+// Each test leaves no server behind: the next one starts its own on the same port and database.
+afterEach(async () => {
+  for (const { child } of servers.splice(0)) {
+    await lib.medusa.stopMedusa(child, { signal: "SIGKILL" })
   }
+})
+
+afterAll(async () => {
+  process.removeListener("exit", killAll)
   await sql?.end()
   await lib?.postgres.dropDatabase(DATABASE_URL)
 })
 
-it("an import whose server is killed with SIGKILL mid-way is run again by the restarted server and converges with 0 duplicates", async () => {
-  let server = await startServer()
+async function flushRedis(url: string) {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 })
+  try {
+    await redis.connect()
+    await redis.flushdb()
+  } finally {
+    redis.disconnect()
+  }
+}
+
+describe("without Redis (one process)", () => {
+  it("an import whose server is killed with SIGKILL mid-way is run again by the restarted server and converges with 0 duplicates", async () => {
+    await killMidImportAndRestart("kill9-solo")
+  })
+})
+
+describe("with Redis (workflow engine, event bus, locking, cache)", () => {
+  let available = false
+  beforeAll(async () => {
+    available = await flushRedis(REDIS_URL).then(() => true, () => false)
+    if (!available && process.env.MAART_REQUIRE_REDIS) {
+      throw new Error(`Redis is required (MAART_REQUIRE_REDIS) but ${REDIS_URL} does not answer`)
+    }
+  })
+  afterAll(async () => {
+    // The killed server's queues and schedules stay in Redis otherwise.
+    if (available) await flushRedis(REDIS_URL)
+  })
+
+  it("the same, with the killed server's work also left in Redis", async () => {
+    if (!available) {
+      return console.warn(`skipped: no Redis at ${REDIS_URL}`)
+    }
+    await killMidImportAndRestart("kill9-redis", REDIS_URL)
+  })
+})
+
+/**
+ * As a vendor owner: starts an import that stops mid-way, SIGKILLs the server's process group, starts
+ * a server again on the same database and waits for the job to end by itself; then checks what it left.
+ */
+async function killMidImportAndRestart(handle: string, redisUrl?: string) {
+  let server = await startServer(redisUrl)
   const platform = await login(PLATFORM)
-  const { vendor } = await http(
-    "POST",
-    "/admin/vendors",
-    { handle: "kill9", name: "Kill Nine", default_language: "fr", owner: OWNER },
-    platform
-  )
-  const owner = await login(OWNER)
+  const ownerLogin = { email: `owner@${handle}.test`, password: "owner-secret-1" }
+  const { vendor } = await http("POST", "/admin/vendors", { handle, name: handle, default_language: "fr", owner: ownerLogin }, platform)
+  const owner = await login(ownerLogin)
+  const feedPath = `/${handle}.tsv`
 
   // The first download sends half the file, then nothing for half a minute: the job is deterministically
   // mid-way — batches staged, progress written, the rest not yet read — when the server dies.
-  feedServer.feeds.set("/big.tsv", { body: FEED, chunkBytes: Math.ceil(FEED.length / 2), chunkDelayMs: 30_000 })
-  const started = await http("POST", "/admin/marketplace/imports", { language: "fr", url: feedServer.url("/big.tsv") }, owner)
+  feedServer.feeds.set(feedPath, { body: FEED, chunkBytes: Math.ceil(FEED.length / 2), chunkDelayMs: 30_000 })
+  const started = await http("POST", "/admin/marketplace/imports", { language: "fr", url: feedServer.url(feedPath) }, owner)
   const id = started.import_job.id
   const midway = await waitForJob(id, owner, (j) => j.status === "running" && j.rows_done > 0, "progress", 60_000, server)
   expect(midway.rows_done).toBeLessThan(ROWS)
@@ -188,20 +237,23 @@ it("an import whose server is killed with SIGKILL mid-way is run again by the re
   expect(server.child.signalCode).toBe("SIGKILL")
   const killedAt = Date.now()
   const { rows: [atKill] } = await sql!.query(
-    "SELECT (SELECT count(*)::int FROM staged_product WHERE vendor_id = $1) AS staged, (SELECT status FROM import_job WHERE id = $2) AS status",
+    `SELECT (SELECT count(*)::int FROM staged_product WHERE vendor_id = $1) AS staged,
+            (SELECT status FROM import_job WHERE id = $2) AS status,
+            (SELECT count(*)::int FROM import_row_error WHERE job_id = $2) AS row_errors`,
     [vendor.id, id]
   )
-  // As kill -9 leaves it: still "running", part of the feed staged; its row errors so far are recorded.
+  // As kill -9 leaves it: still "running", part of the feed staged, the row errors of that part recorded.
   expect(atKill.status).toBe("running")
   expect(atKill.staged).toBeGreaterThan(0)
   expect(atKill.staged).toBeLessThan(ROWS)
+  expect(atKill.row_errors).toBeGreaterThan(0)
 
   // From now on the feed answers at once; the restarted server must find the job by itself.
-  feedServer.feeds.set("/big.tsv", { body: FEED })
-  server = await startServer()
+  feedServer.feeds.set(feedPath, { body: FEED })
+  server = await startServer(redisUrl)
   const done = await waitForJob(id, owner, (j) => DONE.includes(j.status), "end of the resumed job", 120_000, server)
   console.log(
-    `[kill-restart] killed with ${atKill.staged} of ${ROWS} rows staged; restarted server ended the job ` +
+    `[kill-restart ${handle}] killed with ${atKill.staged} of ${ROWS} rows staged; restarted server ended the job ` +
       `${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill (stale after ${STALE_SECONDS} s)`
   )
 
@@ -217,12 +269,14 @@ it("an import whose server is killed with SIGKILL mid-way is run again by the re
   )
   expect(staged).toEqual({ total: ROWS, distinct_ids: ROWS, live: ROWS })
 
-  // The row errors are the resumed run's alone: each warning line once, none left from the killed run.
+  // The row errors are the resumed run's alone: each warning line once; the killed run's are deleted.
   const { rows: [errors] } = await sql!.query(
-    "SELECT count(*)::int AS live, count(DISTINCT line)::int AS lines FROM import_row_error WHERE job_id = $1 AND deleted_at IS NULL",
+    `SELECT count(*) FILTER (WHERE deleted_at IS NULL)::int AS live, count(DISTINCT line) FILTER (WHERE deleted_at IS NULL)::int AS lines,
+            count(*) FILTER (WHERE deleted_at IS NOT NULL)::int AS deleted
+       FROM import_row_error WHERE job_id = $1`,
     [id]
   )
-  expect(errors).toEqual({ live: WARNINGS, lines: WARNINGS })
+  expect(errors).toEqual({ live: WARNINGS, lines: WARNINGS, deleted: atKill.row_errors })
   const listed = await http("GET", `/admin/marketplace/imports/${id}/errors?limit=1`, undefined, owner)
   expect(listed.count).toBe(WARNINGS)
 
@@ -232,7 +286,7 @@ it("an import whose server is killed with SIGKILL mid-way is run again by the re
   expect([after.status, after.run]).toEqual(["succeeded", 2])
 
   // A second identical import changes nothing.
-  const again = await http("POST", "/admin/marketplace/imports", { language: "fr", url: feedServer.url("/big.tsv") }, owner)
+  const again = await http("POST", "/admin/marketplace/imports", { language: "fr", url: feedServer.url(feedPath) }, owner)
   const second = await waitForJob(again.import_job.id, owner, (j) => DONE.includes(j.status), "end of the second import", 120_000, server)
   expect(second).toMatchObject({ status: "succeeded", run: 1, rows_done: ROWS, rows_imported: 0, rows_unchanged: ROWS, gone: 0 })
-})
+}
