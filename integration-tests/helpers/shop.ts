@@ -21,7 +21,7 @@ export type Shop = {
  * A vendor with one of everything, made through the Admin API as its owner
  * (so the tenancy rules and hooks do the tying): a product with a stocked
  * variant, a customer with an address, an order, a reservation and a
- * pending team invitation, a (failed) import job and a staged feed item.
+ * pending team invitation, a (failed) import job, a staged feed item and a (failed) publish job.
  */
 export async function openShop(api: AxiosInstance, container: MedusaContainer, platform: Headers, handle: string): Promise<Shop> {
   const owner = { email: `owner@${handle}.test`, password: "password-1" }
@@ -69,6 +69,7 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
     rows: [{ ...normalizeRow(columns, [`${handle}-feed-1`, `${handle} feed item`, "9,90 EUR"], 2).row!, line: 2 }],
   })
   const [staged] = await marketplace.listStagedProducts({ vendor_id: vendor.id })
+  const publishJob = await marketplace.createPublishJobs({ vendor_id: vendor.id, status: "failed", items: { chunks: [[staged.id]] }, items_total: 1, skipped: {}, failed: {} })
   return {
     headers,
     vendor,
@@ -88,6 +89,7 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
       team_invite: invite.id,
       import_job: importJob.id,
       staged_product: staged.id,
+      publish_job: publishJob.id,
     },
   }
 }

@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
 import { adminFeedConfigRoutesMiddlewares } from "./admin/marketplace/feed-config/middlewares"
 import { adminImportJobRoutesMiddlewares } from "./admin/marketplace/imports/middlewares"
+import { adminPublishJobRoutesMiddlewares } from "./admin/marketplace/publish-jobs/middlewares"
 import { adminPublishRoutesMiddlewares } from "./admin/marketplace/publish/middlewares"
 import { adminStagedProductRoutesMiddlewares } from "./admin/marketplace/staged-products/middlewares"
 import { adminPlatformUserRoutesMiddlewares } from "./admin/platform/users/middlewares"
@@ -34,6 +35,7 @@ export default defineMiddlewares({
     ...adminFeedConfigRoutesMiddlewares,
     ...adminStagedProductRoutesMiddlewares,
     ...adminPublishRoutesMiddlewares,
+    ...adminPublishJobRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
   ],
 })

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { useFeedServer } from "../../helpers/feed-server"
+import { publishAndWait, published as totals } from "../../helpers/jobs"
 import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 
 jest.setTimeout(240 * 1000)
@@ -55,8 +56,8 @@ medusaIntegrationTestRunner({
       const mug3 = items.find((s: any) => s.external_id === "MUG-03")
       const tsM = items.find((s: any) => s.external_id === "TS-1-M")
       await api.post(`/admin/marketplace/staged-products/${mug3.id}/override`, { price_amount: 999 }, owner)
-      const published = await api.post("/admin/marketplace/publish", { overrides: { [tsM.id]: { price_amount: 1990, titles: { fr: "T-shirt bleu (édition Moien)" } } } }, owner)
-      expect(published.data).toEqual({ created: 20, updated: 0, published_items: 30, skipped: [] })
+      const published = await publishAndWait(api, { overrides: { [tsM.id]: { price_amount: 1990, titles: { fr: "T-shirt bleu (édition Moien)" } } } }, owner)
+      expect([published.status, totals(published)]).toEqual(["succeeded", { created: 20, updated: 0, published_items: 30, skipped: [] }])
 
       let catalog = await products()
       expect(catalog).toHaveLength(20)
@@ -82,8 +83,8 @@ medusaIntegrationTestRunner({
       expect((await staged("&has_upstream_changes=true")).map((s: any) => s.external_id)).toEqual(["MUG-03", "MUG-04", "TS-1-M"])
 
       // Re-publish: the feed's changes apply under the overrides, nothing is duplicated.
-      const again = await api.post("/admin/marketplace/publish", {}, owner)
-      expect(again.data).toMatchObject({ created: 0, updated: 20, published_items: 30 })
+      const again = await publishAndWait(api, {}, owner)
+      expect(again).toMatchObject({ created: 0, updated: 20, published_items: 30 })
       catalog = await products()
       expect(catalog).toHaveLength(20)
       expect([priceOf(catalog, "MUG-03"), priceOf(catalog, "TS-1-M"), priceOf(catalog, "MUG-04")]).toEqual([9.99, 19.9, 16])
@@ -95,15 +96,15 @@ medusaIntegrationTestRunner({
     it("publishes a group's items as one product, and publishing twice does not duplicate", async () => {
       await importFeed(shirts.slice(0, 3))
       const ids = (await staged()).map((s: any) => s.id)
-      expect((await api.post("/admin/marketplace/publish", { ids }, owner)).data.created).toBe(1)
-      expect((await api.post("/admin/marketplace/publish", { ids }, owner)).data).toMatchObject({ created: 0, updated: 1 })
+      expect((await publishAndWait(api, { ids }, owner)).created).toBe(1)
+      expect(await publishAndWait(api, { ids }, owner)).toMatchObject({ created: 0, updated: 1 })
       expect(await products()).toHaveLength(1)
     })
 
     it("unpublishes back to draft; another vendor's items are not touched", async () => {
       await importFeed(singles.slice(0, 2))
       const ids = (await staged()).map((s: any) => s.id)
-      await api.post("/admin/marketplace/publish", { ids }, owner)
+      await publishAndWait(api, { ids }, owner)
       const res = await api.post("/admin/marketplace/unpublish", { ids: [ids[0]] }, owner)
       expect(res.data.unpublished_products).toBe(1)
       expect((await products()).map((p: any) => p.status).sort()).toEqual(["draft", "published"])
@@ -111,8 +112,8 @@ medusaIntegrationTestRunner({
       const platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
       await api.post("/admin/vendors", { handle: "rival", name: "Rival", owner: { email: "o@rival.test", password: "password-1" } }, platform)
       const rival = await adminHeaders(api, "o@rival.test", "password-1")
-      const theirs = await api.post("/admin/marketplace/publish", { ids }, rival)
-      expect(theirs.data).toEqual({ created: 0, updated: 0, published_items: 0, skipped: [] })
+      const theirs = await publishAndWait(api, { ids }, rival)
+      expect([theirs.items_total, totals(theirs)]).toEqual([0, { created: 0, updated: 0, published_items: 0, skipped: [] }])
       const override = await api.post(`/admin/marketplace/staged-products/${ids[1]}/override`, { price_amount: 1 }, { ...rival, ...anyStatus })
       expect(override.status).toBe(404)
     })

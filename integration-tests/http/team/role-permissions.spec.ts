@@ -131,6 +131,9 @@ const NEEDS: Record<string, string> = {
   "POST /admin/marketplace/staged-products/:id/override": "products.edit",
   "POST /admin/marketplace/publish": "products.create",
   "POST /admin/marketplace/unpublish": "products.edit",
+  "GET /admin/marketplace/publish-jobs": "products.view",
+  "GET /admin/marketplace/publish-jobs/:id": "products.view",
+  "POST /admin/marketplace/publish-jobs/:id/cancel": "products.create",
 }
 
 const checked = ADMIN_POLICY.filter((e) => e.rule.scope !== "public" && e.rule.scope !== "self").flatMap((e) =>

@@ -22,6 +22,7 @@ export type Resource =
   | "team_invite"
   | "import_job"
   | "staged_product"
+  | "publish_job"
 
 // Records owned through a module link vendor ↔ record.
 const LINKED: Partial<Record<Resource, { module: string; key: string }>> = {
@@ -47,6 +48,7 @@ const VENDOR_COLUMN: Partial<Record<Resource, string>> = {
   team_invite: "team_invite",
   import_job: "import_job",
   staged_product: "staged_product",
+  publish_job: "publish_job",
 }
 
 const NONE = "__none__" // an id no record has: an empty filter must match nothing, not everything

@@ -260,6 +260,10 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   owned(POST, "/admin/marketplace/staged-products/:id/override", "products.edit", { id: "staged_product" }),
   { methods: POST, route: "/admin/marketplace/publish", permission: "products.create", rule: { scope: "vendor" } },
   { methods: POST, route: "/admin/marketplace/unpublish", permission: "products.edit", rule: { scope: "vendor" } },
+  // Publish jobs: whoever may publish (products.create) follows them with the catalog's read permission.
+  { methods: GET, route: "/admin/marketplace/publish-jobs", permission: "products.view", rule: { scope: "vendor" } },
+  owned(GET, "/admin/marketplace/publish-jobs/:id", "products.view", { id: "publish_job" }),
+  owned(POST, "/admin/marketplace/publish-jobs/:id/cancel", "products.create", { id: "publish_job" }),
 
   // ── Files (product images, logos) ──
   { methods: POST, route: "/admin/uploads", permission: "file:update", rule: { scope: "create", body: () => undefined } },

@@ -4,6 +4,7 @@ import type { StagedRow } from "./feed/normalize-row"
 import FeedConfig from "./models/feed-config"
 import ImportJob from "./models/import-job"
 import ImportRowError from "./models/import-row-error"
+import PublishJob from "./models/publish-job"
 import PublishOverride from "./models/publish-override"
 import StagedProduct from "./models/staged-product"
 
@@ -58,7 +59,7 @@ const pick = (column: string) => `${column} = CASE WHEN ${TAKE} THEN EXCLUDED.${
  * staging area. Staging is written in batches of raw SQL (one statement per
  * batch, never one ORM call per row).
  */
-class MarketplaceModuleService extends MedusaService({ FeedConfig, ImportJob, ImportRowError, StagedProduct, PublishOverride }) {
+class MarketplaceModuleService extends MedusaService({ FeedConfig, ImportJob, ImportRowError, StagedProduct, PublishOverride, PublishJob }) {
   /**
    * Upserts a batch of one language's rows into a vendor's staging, by (vendor, feed id). New and
    * changed items count as imported; identical ones as unchanged (their "seen" mark still moves);
@@ -252,7 +253,50 @@ class MarketplaceModuleService extends MedusaService({ FeedConfig, ImportJob, Im
     )
     return rowCount as number
   }
+
+  /**
+   * Adds one finished chunk to a publish job, in one statement: counters grow, skipped items (by
+   * staged id) and the failed chunk (by number) are merged in, the heartbeat moves. Returns whether
+   * a cancel was asked for meanwhile.
+   */
+  @InjectManager()
+  async recordPublishChunk(
+    jobId: string,
+    chunk: { items: number; created: number; updated: number; published_items: number; skipped: PublishSkips; failed: PublishFailures },
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    const knex = (sharedContext.manager as any).getKnex()
+    const { rows } = await knex.raw(
+      `UPDATE publish_job SET chunks_done = chunks_done + 1, items_done = items_done + :items, created = created + :created,
+              updated = updated + :updated, published_items = published_items + :published_items,
+              skipped = skipped || :skipped::jsonb, failed = failed || :failed::jsonb, heartbeat_at = now(), updated_at = now()
+        WHERE id = :id RETURNING cancel_requested_at`,
+      { ...chunk, id: jobId, skipped: JSON.stringify(chunk.skipped), failed: JSON.stringify(chunk.failed) }
+    )
+    return { cancel_requested: !!rows[0]?.cancel_requested_at }
+  }
+
+  /**
+   * Claims the publish jobs whose process died (queued or running, no heartbeat since `staleBefore`)
+   * for a restart. Atomic: of several instances looking at once, one gets each job.
+   */
+  @InjectManager()
+  async claimStalePublishJobs(staleBefore: Date, @MedusaContext() sharedContext: Context = {}) {
+    const knex = (sharedContext.manager as any).getKnex()
+    const { rows } = await knex.raw(
+      `UPDATE publish_job SET heartbeat_at = now(), updated_at = now()
+        WHERE deleted_at IS NULL AND status IN ('queued', 'running') AND COALESCE(heartbeat_at, created_at) < :stale
+        RETURNING id, run`,
+      { stale: staleBefore.toISOString() }
+    )
+    return rows as { id: string; run: number }[]
+  }
 }
+
+/** The staged items a publish left out, and why: staged id → reason. */
+export type PublishSkips = Record<string, string>
+/** The chunks whose workflow failed (and was compensated), by chunk number: their items, and the error. */
+export type PublishFailures = Record<string, { staged_ids: string[]; code: string; message: string }>
 
 /** The one translation of a staging filter into SQL conditions, always within the vendor. */
 function stagedWhere(query: any, vendorId: string, f: StagedProductFilter) {

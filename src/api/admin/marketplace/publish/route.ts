@@ -1,48 +1,21 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MARKETPLACE_MODULE } from "../../../../modules/marketplace"
-import type MarketplaceModuleService from "../../../../modules/marketplace/service"
-import { publishStagedProductsWorkflow } from "../../../../workflows/marketplace/workflows/publish-staged-products"
+import { createPublishJobWorkflow } from "../../../../workflows/marketplace/workflows/create-publish-job"
+import { runPublishJobWorkflow } from "../../../../workflows/marketplace/workflows/run-publish-job"
 import { activeVendorId, type TenantRequest } from "../../../tenancy/context"
+import { refetchPublishJob } from "../publish-jobs/helpers"
 import type { AdminPublishType } from "./validators"
-
-/** Staged items per publishing workflow: each chunk is created (or compensated) whole. */
-export const PUBLISH_CHUNK = 100
 
 /**
  * Publishes staged items — by ids, by filter, or (neither) the selected ones —
- * into the vendor's catalog, after saving the overrides sent along. In chunks;
- * answers what was created, updated and skipped.
+ * into the vendor's catalog, after saving the overrides sent along. Queues a
+ * publish job and starts it in the background: 202 with the job; follow it at
+ * GET /admin/marketplace/publish-jobs/:id. 409 PUBLISH_JOB_RUNNING while the
+ * vendor has one queued or running.
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminPublishType> & TenantRequest, res: MedusaResponse) {
-  const vendorId = activeVendorId(req)
-  const marketplace = req.scope.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
-  const { ids, filter, overrides } = req.validatedBody
-  await marketplace.saveOverrides(vendorId, overrides ?? {})
-  const { rows } = await marketplace.searchStagedProducts(vendorId, { ...(ids ? { ids } : filter ?? { selected: true }), gone: false }, {
-    offset: 0,
-    limit: 100_000,
-    order: { field: "external_id", direction: "asc" },
+  const { result: job } = await createPublishJobWorkflow(req.scope).run({
+    input: { ...req.validatedBody, vendor_id: activeVendorId(req), requested_by: req.auth_context.actor_id },
   })
-  // A group's items go in the same chunk, so a product is made with all its variants.
-  const byGroup = new Map<string, string[]>()
-  for (const row of rows) {
-    const key = row.group_id ?? `id:${row.external_id}`
-    byGroup.set(key, [...(byGroup.get(key) ?? []), row.id])
-  }
-  const chunks: string[][] = [[]]
-  for (const members of byGroup.values()) {
-    if (chunks[chunks.length - 1].length + members.length > PUBLISH_CHUNK && chunks[chunks.length - 1].length) {
-      chunks.push([])
-    }
-    chunks[chunks.length - 1].push(...members)
-  }
-  const total = { created: 0, updated: 0, published_items: 0, skipped: [] as { staged_id: string; reason: string }[] }
-  for (const staged_ids of chunks.filter((c) => c.length)) {
-    const { result } = await publishStagedProductsWorkflow(req.scope).run({ input: { vendor_id: vendorId, staged_ids } })
-    total.created += result.created
-    total.updated += result.updated
-    total.published_items += result.published_items
-    total.skipped.push(...result.skipped)
-  }
-  res.json(total)
+  await runPublishJobWorkflow(req.scope).run({ input: { job_id: job.id } })
+  res.status(202).json({ publish_job: await refetchPublishJob(req, job.id) })
 }
