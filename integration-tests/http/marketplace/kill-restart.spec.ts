@@ -10,7 +10,7 @@ import { useFeedServer } from "../../helpers/feed-server"
  * middle of an import, started again on the same database, and the job converges by itself — no fake
  * stale job, no in-process shortcut. The servers are `medusa start` on the sources, on this suite's own
  * database, through the same scripts/lib helpers as `npm start`: once single-process (in-memory workflow
- * engine), once on Redis as several instances run (BullMQ would also retry the dead process's work).
+ * engine), once on Redis as production runs (the dead process's workflow state and queues left in Redis).
  */
 
 jest.setTimeout(240 * 1000)
@@ -24,8 +24,8 @@ const WARN_EVERY = 100 // rows with an unknown availability: warnings, the row i
 const STALE_SECONDS = 15
 const DONE = ["succeeded", "partially_succeeded", "failed", "cancelled"]
 const PLATFORM = { email: "platform@kill9.test", password: "platform-secret-1" }
-// A Redis database of this suite's own: emptied before and after, so no queue of another run is picked up.
-const REDIS_URL = process.env.MAART_KILL9_REDIS_URL || "redis://127.0.0.1:6379/11"
+// Database 11 of the tests' Redis, this suite's own: emptied before and after, so no queue of another run is picked up.
+const REDIS_URL = Object.assign(new URL(process.env.MAART_TEST_REDIS_URL || "redis://127.0.0.1:6379"), { pathname: "/11" }).toString()
 const HEADER = "id\ttitle\tdescription\tavailability\tprice\tbrand\tgtin\titem_group_id\tcolor\tsize"
 // Rows of ~150 bytes: 20k of them are 3 MB, well past the reader's first MiB (read before any row).
 const DESCRIPTION = "Coton bio certifié, imprimé à la main à Luxembourg-Ville, lavable à 30 °C."
@@ -157,7 +157,7 @@ beforeAll(async () => {
   base = `http://localhost:${port}`
   await lib.postgres.ensureDatabase(DATABASE_URL)
   // Migrations and the seed's platform admin, as `npm start` prepares a database.
-  await lib.medusa.migrateAndSeed({ ...serverEnv(), NODE_ENV: "development" })
+  await lib.medusa.migrateAndSeed(serverEnv())
   sql = new pg.Client({ connectionString: DATABASE_URL })
   await sql.connect()
 })
@@ -251,10 +251,14 @@ async function killMidImportAndRestart(handle: string, redisUrl?: string) {
   // From now on the feed answers at once; the restarted server must find the job by itself.
   feedServer.feeds.set(feedPath, { body: FEED })
   server = await startServer(redisUrl)
+  const readyAt = Date.now()
+  await waitForJob(id, owner, (j) => j.run > 1 || DONE.includes(j.status), "pick-up by the restarted server", 90_000, server)
+  const pickedUpAt = Date.now()
   const done = await waitForJob(id, owner, (j) => DONE.includes(j.status), "end of the resumed job", 120_000, server)
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`
   console.log(
-    `[kill-restart ${handle}] killed with ${atKill.staged} of ${ROWS} rows staged; restarted server ended the job ` +
-      `${((Date.now() - killedAt) / 1000).toFixed(1)} s after the kill (stale after ${STALE_SECONDS} s)`
+    `[kill-restart ${handle}] killed with ${atKill.staged} of ${ROWS} rows staged; server ready again after ${s(readyAt - killedAt)}, ` +
+      `job picked up ${s(pickedUpAt - killedAt)} and ended ${s(Date.now() - killedAt)} after the kill (stale after ${STALE_SECONDS} s)`
   )
 
   expect(server.output()).toContain(`[import ${id}] interrupted during run 1: running it again`)
