@@ -1,22 +1,14 @@
 import type { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService, generateEntityId } from "@medusajs/framework/utils"
-import type { StagedRow } from "./feed/normalize-row"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import FeedConfig from "./models/feed-config"
 import ImportJob from "./models/import-job"
 import ImportRowError from "./models/import-row-error"
 import PublishJob from "./models/publish-job"
 import PublishOverride from "./models/publish-override"
 import StagedProduct from "./models/staged-product"
+import { StagingWriter, type StageBatchInput, type StageBatchResult, type StagingTarget } from "./staging/copy-batch"
 
-export type StageBatchInput = {
-  vendor_id: string
-  /** The language of the file these rows come from, and the vendor's default language. */
-  language: string
-  default_language: string
-  /** This run of the job (`<job id>:<run>`): an id seen twice in one run is a duplicate. */
-  run_key: string
-  rows: (StagedRow & { line: number })[]
-}
+export type { StageBatchInput, StageBatchResult, StagingTarget } from "./staging/copy-batch"
 
 /** How staging is searched and filtered (the staging API and bulk selection share it). */
 export type StagedProductFilter = {
@@ -33,27 +25,6 @@ export type StagedProductFilter = {
   ids?: string[]
 }
 
-export type StageBatchResult = {
-  imported: number
-  unchanged: number
-  duplicates: { line: number; external_id: string }[]
-  conflicts: { line: number; external_id: string; fields: string[] }[]
-}
-
-// The typed fields, as compared across languages (text fields are per language).
-const DATA_FIELDS = ["price", "sale_price", "gtin", "availability", "quantity", "brand", "group_id"] as const
-
-const canonical = (value: unknown): string =>
-  JSON.stringify(value, (_k, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v))
-
-// SQL for the merged values of an upserted row: the typed fields come from the default language's
-// file, or from whichever came first until it does; texts and raw rows merge per language.
-const TAKE = `(EXCLUDED.data_language = :default_language OR staged_product.data_language IS DISTINCT FROM :default_language)`
-const MERGED_TEXTS = `(staged_product.texts || EXCLUDED.texts)`
-const MERGED_DATA = `(CASE WHEN ${TAKE} THEN EXCLUDED.data ELSE staged_product.data END)`
-const MERGED_HASH = `md5(${MERGED_TEXTS}::text || ${MERGED_DATA}::text)`
-const pick = (column: string) => `${column} = CASE WHEN ${TAKE} THEN EXCLUDED.${column} ELSE staged_product.${column} END`
-
 /**
  * The Letzshop pipeline's records: import jobs with their row errors, and the
  * staging area. Staging is written in batches of raw SQL (one statement per
@@ -68,93 +39,27 @@ class MarketplaceModuleService extends MedusaService({ FeedConfig, ImportJob, Im
    */
   @InjectManager()
   async stageBatch(input: StageBatchInput, @MedusaContext() sharedContext: Context = {}): Promise<StageBatchResult> {
-    const knex = (sharedContext.manager as any).getKnex()
-    const result: StageBatchResult = { imported: 0, unchanged: 0, duplicates: [], conflicts: [] }
-
-    // Repeats inside the batch: the first occurrence wins.
-    const seen = new Set<string>()
-    const rows = input.rows.filter((row) => {
-      if (seen.has(row.external_id)) {
-        result.duplicates.push({ line: row.line, external_id: row.external_id })
-        return false
+    const { rows, ...target } = input
+    const writer = await this.openStagingWriter(target, 1, sharedContext)
+    try {
+      for (const { line, ...row } of rows) {
+        await writer.add(row, line)
       }
-      seen.add(row.external_id)
-      return true
-    })
-    const { rows: existing } = await knex.raw(
-      `SELECT external_id, content_hash, data, data_language, seen_runs->>:language AS run
-         FROM staged_product WHERE vendor_id = :vendor_id AND deleted_at IS NULL AND external_id = ANY(:ids)`,
-      { vendor_id: input.vendor_id, language: input.language, ids: rows.map((r) => r.external_id) }
-    )
-    const before = new Map<string, { content_hash: string; data: Record<string, unknown>; data_language: string | null; run: string | null }>(
-      existing.map((e: any) => [e.external_id, e])
-    )
-    const fresh = rows.filter((row) => {
-      const prior = before.get(row.external_id)
-      if (prior?.run === input.run_key) {
-        result.duplicates.push({ line: row.line, external_id: row.external_id })
-        return false
-      }
-      if (prior && input.language !== input.default_language && prior.data_language === input.default_language) {
-        const fields = DATA_FIELDS.filter((f) => canonical(prior.data[f] ?? null) !== canonical(dataOf(row)[f] ?? null))
-        if (fields.length) {
-          result.conflicts.push({ line: row.line, external_id: row.external_id, fields })
-        }
-      }
-      return true
-    })
-    if (!fresh.length) {
-      return result
+      return await writer.send()
+    } finally {
+      await writer.close()
     }
+  }
 
-    const now = new Date().toISOString()
-    const records = fresh.map((row) => ({
-      id: generateEntityId(undefined, "stg"),
-      external_id: row.external_id,
-      group_id: row.group_id,
-      title: row.title,
-      brand: row.brand,
-      availability: row.availability,
-      price_amount: row.price.amount,
-      currency_code: row.price.currency.toLowerCase(),
-      gtin: row.gtin,
-      texts: { [input.language]: { title: row.title, description: row.description } },
-      data: dataOf(row),
-      raw: { [input.language]: row.raw },
-      seen_runs: { [input.language]: input.run_key },
-    }))
-    const { rows: written } = await knex.raw(
-      `INSERT INTO staged_product AS staged_product
-         (id, vendor_id, external_id, group_id, title, brand, availability, price_amount, raw_price_amount, currency_code, gtin,
-          texts, data, raw, data_language, content_hash, seen_runs, first_seen_at, last_seen_at, created_at, updated_at)
-       SELECT x.id, :vendor_id, x.external_id, x.group_id, x.title, x.brand, x.availability, x.price_amount,
-              jsonb_build_object('value', x.price_amount::text, 'precision', 20), x.currency_code, x.gtin,
-              x.texts, x.data, x.raw, :language, md5(x.texts::text || x.data::text), x.seen_runs, :now, :now, :now, :now
-         FROM jsonb_to_recordset(:records::jsonb) AS x(id text, external_id text, group_id text, title text, brand text,
-              availability text, price_amount numeric, currency_code text, gtin text, texts jsonb, data jsonb, raw jsonb, seen_runs jsonb)
-       ON CONFLICT (vendor_id, external_id) WHERE deleted_at IS NULL DO UPDATE SET
-         texts = ${MERGED_TEXTS},
-         raw = staged_product.raw || EXCLUDED.raw,
-         seen_runs = staged_product.seen_runs || EXCLUDED.seen_runs,
-         data = ${MERGED_DATA},
-         ${["group_id", "title", "brand", "availability", "price_amount", "raw_price_amount", "currency_code", "gtin", "data_language"].map(pick).join(",\n         ")},
-         content_hash = ${MERGED_HASH},
-         upstream_changed_at = CASE WHEN staged_product.published_product_id IS NOT NULL AND staged_product.content_hash <> ${MERGED_HASH}
-                                    THEN :now::timestamptz ELSE staged_product.upstream_changed_at END,
-         last_seen_at = :now,
-         gone_at = NULL,
-         updated_at = CASE WHEN staged_product.content_hash <> ${MERGED_HASH} THEN :now::timestamptz ELSE staged_product.updated_at END
-       RETURNING external_id, content_hash`,
-      { vendor_id: input.vendor_id, language: input.language, default_language: input.default_language, now, records: JSON.stringify(records) }
-    )
-    for (const row of written as { external_id: string; content_hash: string }[]) {
-      if (before.get(row.external_id)?.content_hash === row.content_hash) {
-        result.unchanged++
-      } else {
-        result.imported++
-      }
-    }
-    return result
+  /**
+   * A writer that streams one language's rows into a vendor's staging batch by batch (see
+   * StagingWriter), on its own pooled connections: two let one batch merge while the next loads.
+   * `close()` it when done.
+   */
+  @InjectManager()
+  async openStagingWriter(target: StagingTarget, connections = 2, @MedusaContext() sharedContext: Context = {}) {
+    // COPY needs the driver's own connections, held for the writer's life.
+    return StagingWriter.open((sharedContext.manager as any).getKnex().client, target, connections)
   }
 
   /** A vendor's staged products matching a filter, a page of them and how many there are in all. */
@@ -319,13 +224,6 @@ function stagedWhere(query: any, vendorId: string, f: StagedProductFilter) {
   if (f.gone !== undefined) f.gone ? query.whereNotNull("gone_at") : query.whereNull("gone_at")
   if (f.group_id) query.where("group_id", f.group_id)
   return query
-}
-
-/** The typed fields of a row that are the same in every language. */
-function dataOf(row: StagedRow & { line?: number }) {
-  // Where a row sits in its file is not part of the item: moving it changes nothing.
-  const { external_id, title, description, raw, line, ...data } = row
-  return data
 }
 
 export default MarketplaceModuleService

@@ -122,6 +122,11 @@ export function parseQuantity(raw: string): Parsed<number> {
 
 /** Product descriptions keep their formatting; scripts, styles, handlers and foreign markup go. */
 export function sanitizeDescription(html: string): string {
+  // Text without markup or entities comes out of sanitize-html as it went in (only <, >, & are
+  // rewritten): skip the parser (~30 µs a row) for it.
+  if (!/[<>&]/.test(html)) {
+    return html.trim()
+  }
   return sanitizeHtml(html, {
     allowedTags: ["p", "br", "ul", "ol", "li", "strong", "b", "em", "i", "u", "h2", "h3", "h4", "h5", "h6", "span", "div", "a", "table", "thead", "tbody", "tr", "th", "td"],
     allowedAttributes: { a: ["href", "title", "rel"] },

@@ -2,9 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { ErrorCodes } from "../../../lib/errors"
 import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
-import { normalizeRow, type RowProblem, type StagedRow } from "../../../modules/marketplace/feed/normalize-row"
+import { normalizeRow, type RowProblem } from "../../../modules/marketplace/feed/normalize-row"
 import { FeedEncodingRestart, FeedFileError, readFeed, type FeedEncoding, type FeedFormat } from "../../../modules/marketplace/feed/read-feed"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
+import type { StageBatchResult } from "../../../modules/marketplace/service"
 import { downloadFeed } from "./download-feed"
 
 /** Rows per staging batch: one upsert statement and one progress write each. */
@@ -13,6 +14,8 @@ const ANALYZE_EVERY_BATCHES = 50
 
 type Job = Awaited<ReturnType<MarketplaceModuleService["retrieveImportJob"]>>
 type Counters = { rows_done: number; rows_imported: number; rows_unchanged: number; rows_rejected: number; warnings: number; bytes_read: number }
+
+type Problem = { problem: RowProblem; severity: "error" | "warning"; external_id?: string }
 
 class Cancelled extends Error {}
 
@@ -74,17 +77,22 @@ async function importPass(
   const counters: Counters = { rows_done: 0, rows_imported: 0, rows_unchanged: 0, rows_rejected: 0, warnings: 0, bytes_read: 0 }
   const { stream, bytesTotal } = await openSource(container, job)
   let format: FeedFormat | undefined
-  let rows: (StagedRow & { line: number })[] = []
-  let problems: { problem: RowProblem; severity: "error" | "warning"; external_id?: string }[] = []
+  let problems: Problem[] = []
   let batches = 0
+  // One batch in flight: while the database merges batch n, the next one is parsed and normalized.
+  let inFlight: Promise<void> = Promise.resolve()
+  let failure: unknown
 
-  const flush = async () => {
-    const staged = await marketplace.stageBatch({ vendor_id: job.vendor_id, language: job.language, default_language: defaultLanguage, run_key: runKey, rows })
+  // Rows stream into staging as they are read (COPY); each batch is then merged in one statement.
+  const writer = await marketplace.openStagingWriter({ vendor_id: job.vendor_id, language: job.language, default_language: defaultLanguage, run_key: runKey })
+
+  const store = async (sent: Promise<StageBatchResult>, found: Problem[]) => {
+    const staged = await sent
     for (const d of staged.duplicates) {
-      problems.push({ severity: "error", external_id: d.external_id, problem: { line: d.line, column: "id", code: "ID_DUPLICATE", message: `The id ${d.external_id} appears earlier in the file.` } })
+      found.push({ severity: "error", external_id: d.external_id, problem: { line: d.line, column: "id", code: "ID_DUPLICATE", message: `The id ${d.external_id} appears earlier in the file.` } })
     }
     for (const c of staged.conflicts) {
-      problems.push({
+      found.push({
         severity: "warning",
         external_id: c.external_id,
         problem: { line: c.line, column: c.fields.join(","), code: "LANGUAGE_CONFLICT", message: `${c.fields.join(", ")} differ from the ${defaultLanguage} file, which wins.` },
@@ -94,9 +102,9 @@ async function importPass(
     counters.rows_unchanged += staged.unchanged
     counters.rows_rejected += staged.duplicates.length
     counters.warnings += staged.conflicts.length
-    if (problems.length) {
+    if (found.length) {
       await marketplace.createImportRowErrors(
-        problems.map(({ problem, severity, external_id }) => ({
+        found.map(({ problem, severity, external_id }) => ({
           job_id: job.id,
           line: problem.line,
           column: problem.column,
@@ -108,13 +116,12 @@ async function importPass(
         }))
       )
     }
-    rows = []
-    problems = []
     // Fresh statistics after the first batch and every 100k rows: the table may have grown a lot.
     batches++
     if (batches === 1 || batches % ANALYZE_EVERY_BATCHES === 0) {
       await marketplace.analyzeStaging()
     }
+    // Rows read meanwhile (the next batch) count as done already; the last batch's write is exact.
     const current = await marketplace.updateImportJobs({
       id: job.id,
       ...counters,
@@ -129,23 +136,52 @@ async function importPass(
     }
   }
 
-  for await (const record of readFeed(stream, { onFormat: (f) => (format = f), onBytes: (n) => (counters.bytes_read = n), forceEncoding: encoding })) {
-    counters.rows_done++
-    const { row, errors, warnings } = normalizeRow(format!.columns, record.cells, record.line)
-    const externalId = record.cells[format!.columns.indexOf("id")]?.trim() || undefined
-    problems.push(...errors.map((problem) => ({ problem, severity: "error" as const, external_id: externalId })))
-    problems.push(...warnings.map((problem) => ({ problem, severity: "warning" as const, external_id: externalId })))
-    counters.warnings += warnings.length
-    if (row) {
-      rows.push({ ...row, line: record.line })
-    } else {
-      counters.rows_rejected++
+  /** Waits for the batch in flight (its error or a cancel surfaces here), then sends the current one. */
+  const flush = async () => {
+    await inFlight
+    if (failure) {
+      throw failure
     }
-    if (counters.rows_done % IMPORT_BATCH_ROWS === 0) {
-      await flush()
-    }
+    inFlight = store(writer.send(), problems).catch((e) => {
+      failure = e
+    })
+    problems = []
   }
-  await flush()
+
+  try {
+    for await (const record of readFeed(stream, { onFormat: (f) => (format = f), onBytes: (n) => (counters.bytes_read = n), forceEncoding: encoding })) {
+      counters.rows_done++
+      const { row, errors, warnings } = normalizeRow(format!.columns, record.cells, record.line)
+      const externalId = record.cells[format!.columns.indexOf("id")]?.trim() || undefined
+      for (const problem of errors) {
+        problems.push({ problem, severity: "error", external_id: externalId })
+      }
+      for (const problem of warnings) {
+        problems.push({ problem, severity: "warning", external_id: externalId })
+      }
+      counters.warnings += warnings.length
+      if (row) {
+        // A promise only when the database is behind: then wait for it.
+        const behind = writer.add(row, record.line)
+        if (behind) {
+          await behind
+        }
+      } else {
+        counters.rows_rejected++
+      }
+      if (counters.rows_done % IMPORT_BATCH_ROWS === 0) {
+        await flush()
+      }
+    }
+    await flush()
+  } finally {
+    // Never leave a batch writing behind a failed or cancelled pass.
+    await inFlight
+    await writer.close()
+  }
+  if (failure) {
+    throw failure
+  }
   return counters
 }
 
