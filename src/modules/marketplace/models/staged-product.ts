@@ -3,8 +3,9 @@ import { model } from "@medusajs/framework/utils"
 /**
  * One feed item (`id`) of a vendor, merged over its language files: texts per
  * language, the typed fields of the default language (or the first one seen),
- * the raw rows as read. Rewritten in batches by raw SQL (marketplace service),
- * never row by row.
+ * the raw rows as read. Written in batches by COPY and one merge statement
+ * (staging/copy-batch.ts), never row by row; its JSON columns compress with
+ * lz4 (Migration20261127210000).
  */
 const StagedProduct = model
   .define("staged_product", {

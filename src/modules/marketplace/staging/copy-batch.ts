@@ -44,18 +44,26 @@ const MERGED_HASH = `md5(${MERGED_TEXTS}::text || ${MERGED_DATA}::text)`
 const pick = (column: string) => `${column} = CASE WHEN ${TAKE} THEN EXCLUDED.${column} ELSE staged_product.${column} END`
 
 // $1 vendor, $2 language, $3 default language, $4 run key, $5 now, $6 the typed fields.
-// What the item was before (its hash, this language's last run, the default language's data) is
-// read in the same statement as the upsert: an id this run already saw is a duplicate (not
-// written), the rest is upserted, and new/changed vs unchanged is told from the hash before/after.
+// What the item was before is read in the same statement as the writes: an id this run already
+// saw is a duplicate (not written); an item whose language part is as stored (raw row and texts,
+// and the typed fields if they come from this language) is only marked seen — no new hash, no
+// rewritten texts; the rest is upserted, and new/changed vs unchanged told from the hash.
 const MERGE = `
 WITH load AS (
-  SELECT l.*, s.content_hash AS prior_hash, s.seen_runs->>$2 AS prior_run,
+  SELECT l.*, s.id AS prior_id, s.content_hash AS prior_hash, s.seen_runs->>$2 AS prior_run,
+         coalesce((s.data_language = $2 OR (s.data_language = $3 AND $2 <> $3))
+                  AND s.raw->$2 = l.raw->$2 AND s.texts->$2 = l.texts->$2 AND (s.data_language <> $2 OR s.data = l.data), false) AS same,
          CASE WHEN $2 <> $3 AND s.data_language = $3 THEN
            ARRAY(SELECT f FROM unnest($6::text[]) WITH ORDINALITY AS u(f, n)
                   WHERE coalesce(s.data->f, 'null') IS DISTINCT FROM coalesce(l.data->f, 'null') ORDER BY n)
          END AS conflicts
     FROM staged_load l
     LEFT JOIN staged_product s ON s.vendor_id = $1 AND s.external_id = l.external_id AND s.deleted_at IS NULL
+),
+touched AS (
+  UPDATE staged_product t SET seen_runs = t.seen_runs || jsonb_build_object($2::text, $4::text), last_seen_at = $5, gone_at = NULL
+    FROM load WHERE load.same AND load.prior_run IS DISTINCT FROM $4 AND t.id = load.prior_id
+  RETURNING t.external_id
 ),
 written AS (
   INSERT INTO staged_product AS staged_product
@@ -64,7 +72,7 @@ written AS (
   SELECT id, $1, external_id, group_id, title, brand, availability, price_amount,
          jsonb_build_object('value', price_amount::text, 'precision', 20), currency_code, gtin,
          texts, data, raw, $2, md5(texts::text || data::text), jsonb_build_object($2::text, $4::text), $5, $5, $5, $5
-    FROM load WHERE prior_run IS DISTINCT FROM $4
+    FROM load WHERE NOT same AND prior_run IS DISTINCT FROM $4
   ON CONFLICT (vendor_id, external_id) WHERE deleted_at IS NULL DO UPDATE SET
     texts = ${MERGED_TEXTS},
     raw = staged_product.raw || EXCLUDED.raw,
@@ -80,7 +88,7 @@ written AS (
   RETURNING external_id, content_hash
 )
 SELECT count(w.external_id) FILTER (WHERE w.content_hash IS DISTINCT FROM l.prior_hash)::int AS imported,
-       count(w.external_id) FILTER (WHERE w.content_hash = l.prior_hash)::int AS unchanged,
+       (count(w.external_id) FILTER (WHERE w.content_hash = l.prior_hash) + (SELECT count(*) FROM touched))::int AS unchanged,
        coalesce(jsonb_agg(jsonb_build_object('line', l.line, 'external_id', l.external_id) ORDER BY l.line) FILTER (WHERE l.prior_run = $4), '[]') AS duplicates,
        coalesce(jsonb_agg(jsonb_build_object('line', l.line, 'external_id', l.external_id, 'fields', to_jsonb(l.conflicts)) ORDER BY l.line)
                 FILTER (WHERE l.prior_run IS DISTINCT FROM $4 AND cardinality(l.conflicts) > 0), '[]') AS conflicts
