@@ -74,6 +74,37 @@ moduleIntegrationTestRunner<MarketplaceModuleService>({
         await stage("fr", "j3:0", [row(2, "A1", "x2", "", "1 EUR", "", "", "")])
         expect((await service.retrieveStagedProduct(a1.id)).upstream_changed_at).not.toBeNull()
       })
+
+      it("keeps a raw cell that changed without changing the item (unchanged, raw row updated)", async () => {
+        await stage("fr", "j1:0", [row(2, "A1", "x", "", "10 EUR", "", "", "")])
+        expect(await stage("fr", "j2:0", [row(2, "A1", "x", "", "10,00 EUR", "", "", "")])).toMatchObject({ imported: 0, unchanged: 1 })
+        const [a1] = await service.listStagedProducts({ external_id: "A1" })
+        expect([a1.raw.fr.price, Number(a1.price_amount), a1.seen_runs.fr]).toEqual(["10,00 EUR", 1000, "j2:0"])
+      })
+    })
+
+    describe("a staging writer", () => {
+      const target = { vendor_id: "ven_1", language: "fr", default_language: "fr", run_key: "jw:0" }
+      const rows = (from: number, n: number) =>
+        Array.from({ length: n }, (_, i) => row(from + i, `W${from + i}`, `Item ${from + i}`, "<p>Une <b>belle</b> chose</p>\tà\\x", "2,50 EUR", "", "in stock", "G"))
+
+      it("merges a batch while the next one loads; a batch never sent leaves nothing; repeats across batches are duplicates", async () => {
+        const writer = await service.openStagingWriter(target)
+        // Enough rows that each batch's COPY is open and streaming before it is sent.
+        for (const { line, ...r } of rows(2, 600)) await writer.add(r, line)
+        const first = writer.send()
+        for (const { line, ...r } of rows(602, 600)) await writer.add(r, line)
+        expect(await first).toEqual({ imported: 600, unchanged: 0, duplicates: [], conflicts: [] })
+        await writer.close()
+        expect(await service.listStagedProducts({ vendor_id: "ven_1" }, { select: ["id"] })).toHaveLength(600)
+
+        const again = await service.openStagingWriter(target)
+        for (const { line, ...r } of [...rows(2, 2), ...rows(900, 2)]) await again.add({ ...r }, line + 10000)
+        expect(await again.send()).toMatchObject({ imported: 2, duplicates: [{ line: 10002, external_id: "W2" }, { line: 10003, external_id: "W3" }] })
+        await again.close()
+        const [w900] = await service.listStagedProducts({ external_id: "W900" })
+        expect(w900.texts.fr.description).toBe("<p>Une <b>belle</b> chose</p>\tà\\x")
+      })
     })
   },
 })
