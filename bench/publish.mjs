@@ -8,6 +8,9 @@
 // them are listed. Per run: wall time, products/s, the server's RSS before and at its peak (VmHWM reset before the run,
 // and 200 ms samples), CPU seconds of the server and of its PostgreSQL backends. Goal: Maart ≥ 2× Medusa's products/s.
 // Env: BENCH_PRODUCTS, BENCH_PORT (default 9110), BENCH_MEDUSA (0 skips Medusa's import), BENCH_TIMEOUT_SECONDS (per run, 1800).
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
 import pg from "pg"
 import { ADMIN, json, login, startMaart } from "./lib/server.mjs"
 import { medusaCsv, serveFeed } from "./lib/publish-catalog.mjs"
@@ -23,6 +26,8 @@ const DONE = ["succeeded", "partially_succeeded", "failed", "cancelled"]
 process.env.BENCH_DATABASE_URL ||= "postgres://postgres@localhost:5432/maart_bench_publish"
 // The feed comes from this process, on loopback: let the server fetch it (off by default, against SSRF).
 process.env.MARKETPLACE_FEED_ALLOW_PRIVATE ??= "true"
+// Where the publish job writes its time per workflow step (see src/workflows/marketplace/publish-job/step-profile.ts).
+const PROFILE = (process.env.MARKETPLACE_PUBLISH_PROFILE ||= path.join(os.tmpdir(), `maart-publish-profile-${process.pid}.json`))
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const MB = (bytes) => (bytes / (1 << 20)).toFixed(0)
@@ -105,6 +110,18 @@ async function medusaImport({ base, admin, pid, db }) {
   return { status: imported >= PRODUCTS ? "succeeded" : `${state ?? "timeout"} (${imported}/${PRODUCTS})`, created: imported, wall, productsPerSecond: imported / wall, ...usage }
 }
 
+/** The publish job's time per step of its chunk workflow, summed over the chunks. */
+function printProfile() {
+  if (!fs.existsSync(PROFILE)) return
+  const totals = JSON.parse(fs.readFileSync(PROFILE, "utf8"))
+  fs.rmSync(PROFILE)
+  const whole = totals["chunk workflow (whole)"]?.ms ?? 1
+  console.log(`\nMaart publish job, time per step (summed over ${totals["chunk workflow (whole)"]?.count ?? 0} chunks; share of the chunks' workflow time):`)
+  for (const [name, t] of Object.entries(totals).sort((a, b) => b[1].ms - a[1].ms)) {
+    console.log(`  ${(t.ms / 1000).toFixed(2).padStart(7)} s  ${((100 * t.ms) / whole).toFixed(0).padStart(3)} %  ${name}`)
+  }
+}
+
 async function main() {
   let server = null
   const shutdown = async () => {
@@ -129,6 +146,7 @@ async function main() {
     for (const [name, r] of [["Maart publish (API)", maart], ...(medusa ? [["Medusa CSV import", medusa]] : [])]) {
       console.log(`${name.padEnd(20)} ${r.status.padEnd(20)} ${f1(r.wall).padStart(6)}  ${f1(r.productsPerSecond).padStart(10)}  ${`${MB(r.rssBefore)} MB`.padStart(10)}  ${`${MB(r.peak)} MB`.padStart(8)}  ${f1(r.serverCpu).padStart(6)}  ${f1(r.dbCpu).padStart(4)}`)
     }
+    printProfile()
     console.log(`Maart: POST answered 202 in ${maart.answeredMs} ms; ${maart.items} items done, ${maart.published} published, ${maart.skipped} skipped, ${maart.failed} chunks failed; the vendor lists ${maart.listed} products.`)
     if (medusa) {
       const ratio = maart.productsPerSecond / medusa.productsPerSecond

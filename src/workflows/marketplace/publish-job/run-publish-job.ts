@@ -5,6 +5,7 @@ import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import type { PublishFailures, PublishSkips } from "../../../modules/marketplace/service"
 import { publishStagedProductsWorkflow } from "../workflows/publish-staged-products"
+import { StepProfile } from "./step-profile"
 
 export const PUBLISH_DONE = ["succeeded", "partially_succeeded", "failed", "cancelled"]
 
@@ -27,11 +28,13 @@ export async function runPublishJob(container: MedusaContainer, jobId: string) {
   }
   job = await marketplace.updatePublishJobs({ id: jobId, status: "running", run: job.run + 1, started_at: job.started_at ?? new Date(), heartbeat_at: new Date() })
   const { chunks } = job.items as { chunks: string[][] }
+  const profile = StepProfile.fromEnv()
   for (let i = job.chunks_done; i < chunks.length; i++) {
     const staged_ids = chunks[i]
     const chunk = { items: staged_ids.length, created: 0, updated: 0, published_items: 0, skipped: {} as PublishSkips, failed: {} as PublishFailures }
+    const began = performance.now()
     try {
-      const { result } = await publishStagedProductsWorkflow(container).run({ input: { vendor_id: job.vendor_id, staged_ids } })
+      const { result } = await publishStagedProductsWorkflow(container).run({ input: { vendor_id: job.vendor_id, staged_ids }, events: profile?.events })
       Object.assign(chunk, { created: result.created, updated: result.updated, published_items: result.published_items })
       chunk.skipped = Object.fromEntries(result.skipped.map((s) => [s.staged_id, s.reason]))
     } catch (e) {
@@ -39,7 +42,11 @@ export async function runPublishJob(container: MedusaContainer, jobId: string) {
       logger.warn(`[publish ${jobId}] chunk ${i + 1}/${chunks.length} failed (compensated): ${message}`)
       chunk.failed[i + 1] = { staged_ids, code: isMaartCode(code) ? code : ErrorCodes.PUBLISH_CHUNK_FAILED, message: message ?? "The chunk failed." }
     }
+    const recording = performance.now()
     const { cancel_requested } = await marketplace.recordPublishChunk(jobId, chunk)
+    profile?.add("chunk workflow (whole)", recording - began)
+    profile?.add("record progress", performance.now() - recording)
+    profile?.write()
     if (cancel_requested && i < chunks.length - 1) {
       return marketplace.updatePublishJobs({ id: jobId, status: "cancelled", finished_at: new Date() })
     }
