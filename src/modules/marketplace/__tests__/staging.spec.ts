@@ -79,7 +79,7 @@ moduleIntegrationTestRunner<MarketplaceModuleService>({
         await stage("fr", "j1:0", [row(2, "A1", "x", "", "10 EUR", "", "", "")])
         expect(await stage("fr", "j2:0", [row(2, "A1", "x", "", "10,00 EUR", "", "", "")])).toMatchObject({ imported: 0, unchanged: 1 })
         const [a1] = await service.listStagedProducts({ external_id: "A1" })
-        expect([a1.raw.fr.price, Number(a1.price_amount), a1.seen_runs.fr]).toEqual(["10,00 EUR", 1000, "j2:0"])
+        expect([(a1.raw as Record<string, Record<string, string>>).fr.price, Number(a1.price_amount), a1.seen_runs.fr]).toEqual(["10,00 EUR", 1000, "j2:0"])
       })
     })
 
@@ -103,7 +103,7 @@ moduleIntegrationTestRunner<MarketplaceModuleService>({
         expect(await again.send()).toMatchObject({ imported: 2, duplicates: [{ line: 10002, external_id: "W2" }, { line: 10003, external_id: "W3" }] })
         await again.close()
         const [w900] = await service.listStagedProducts({ external_id: "W900" })
-        expect(w900.texts.fr.description).toBe("<p>Une <b>belle</b> chose</p>\tà\\x")
+        expect((w900.texts as Record<string, { description: string }>).fr.description).toBe("<p>Une <b>belle</b> chose</p>\tà\\x")
       })
     })
   },
