@@ -100,6 +100,9 @@ export default defineConfig({
     { resolve: "./src/modules/audit" },
     { resolve: "./src/modules/marketplace" },
     { key: Modules.NOTIFICATION, resolve: "@medusajs/medusa/notification", options: { providers: notificationProviders } },
+    // Published products carry their texts in the vendor's other languages (the Store API answers `?locale=de`).
+    { key: Modules.TRANSLATION, resolve: "@medusajs/medusa/translation" },
     ...redisModules,
   ],
+  featureFlags: { translation: true },
 })

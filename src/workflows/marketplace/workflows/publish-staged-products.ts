@@ -1,45 +1,78 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createProductsWorkflow, emitEventStep, updateInventoryLevelsWorkflow, updateProductsWorkflow, updateProductVariantsWorkflow, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import {
+  batchPriceListPricesWorkflow,
+  batchTranslationsWorkflow,
+  createProductsWorkflow,
+  createProductVariantsWorkflow,
+  emitEventStep,
+  updateInventoryLevelsWorkflow,
+  updateProductOptionValuesOnProductStep,
+  updateProductsWorkflow,
+  updateProductVariantsWorkflow,
+  useQueryGraphStep,
+} from "@medusajs/medusa/core-flows"
+import { pathKey, ensurePublishCategoriesStep } from "../steps/ensure-publish-categories"
+import { ensureSalePriceListStep } from "../steps/ensure-sale-price-list"
+import { linkNewVariantInventoryStep } from "../steps/link-new-variant-inventory"
 import { markStagedPublishedStep } from "../steps/mark-staged-published"
 import { planPublishStep } from "../steps/plan-publish"
+import type { PlannedProduct, PlannedVariant } from "../publish/plan-products"
+import { planPublishTranslationsStep, type PlannedTranslation } from "../steps/plan-publish-translations"
+import { planSalePricesStep } from "../steps/plan-sale-prices"
+
+// A product's planned variants, with those a published product gains.
+const withNew = (p: PlannedProduct & { new_variants?: PlannedVariant[] }) => [...p.variants, ...(p.new_variants ?? [])]
 
 export const publishStagedProductsWorkflowId = "publish-staged-products"
 
 /**
- * Publishes staged feed items into the vendor's catalog (one chunk: the route
- * calls it per chunk). New groups become products — variants, prices in the
- * store currency, images, stock at the vendor's warehouse, linked to the vendor
- * and its webshop; published ones are updated with the feed's current data
- * under the vendor's overrides. Publishing twice updates, never duplicates.
- * Emits `marketplace.staged_products.published`.
+ * Publishes staged feed items into the vendor's catalog (one chunk: the
+ * publish job calls it per chunk). New groups become products — variants,
+ * regular prices in the store currency, images, stock at the vendor's
+ * warehouse, filed under the platform category of their `product_type`,
+ * linked to the vendor and its webshop; published ones are updated with the
+ * feed's current data under the vendor's overrides, and grow by the group's
+ * new items. Sale prices go to the vendor's sale price list, texts in other
+ * languages to Medusa's translations. Publishing twice updates, never
+ * duplicates. Emits `marketplace.staged_products.published`.
  */
 export const publishStagedProductsWorkflow = createWorkflow(publishStagedProductsWorkflowId, (input: { vendor_id: string; staged_ids: string[] }) => {
   const plan = planPublishStep(input)
 
+  const paths = transform({ plan }, ({ plan }) => {
+    const all = [...plan.creates, ...plan.updates].flatMap((p) => (p.category_path ? [p.category_path] : []))
+    return [...new Map(all.map((p) => [pathKey(p), p])).values()]
+  })
+  const categoryOf = ensurePublishCategoriesStep(paths)
+
   const created = when({ plan }, ({ plan }) => plan.creates.length > 0).then(() =>
     createProductsWorkflow.runAsStep({
-      input: transform({ plan }, ({ plan }) => ({
-        products: plan.creates.map((p) => ({
-          title: p.title,
-          handle: p.handle,
-          description: p.description,
-          status: p.status,
-          images: p.images,
-          options: p.options,
-          metadata: p.metadata,
-          sales_channels: [{ id: plan.vendor.sales_channel_id }],
-          variants: p.variants.map((v) => ({
-            title: v.title,
-            sku: v.sku,
-            ean: v.ean,
-            barcode: v.barcode,
-            weight: v.weight,
-            manage_inventory: v.manage_inventory,
-            options: v.options,
-            metadata: v.metadata,
-            prices: [{ currency_code: plan.currency_code, amount: v.amount }],
-          })),
-        })),
+      input: transform({ plan, categoryOf }, ({ plan, categoryOf }) => ({
+        products: plan.creates.map((p) => {
+          const categoryId = p.category_path ? categoryOf[pathKey(p.category_path)] : null
+          return {
+            title: p.title,
+            handle: p.handle,
+            description: p.description,
+            status: p.status,
+            images: p.images,
+            options: p.options,
+            metadata: { ...p.metadata, letzshop_category_id: categoryId },
+            category_ids: categoryId ? [categoryId] : [],
+            sales_channels: [{ id: plan.vendor.sales_channel_id }],
+            variants: p.variants.map((v) => ({
+              title: v.title,
+              sku: v.sku,
+              ean: v.ean,
+              barcode: v.barcode,
+              weight: v.weight,
+              manage_inventory: v.manage_inventory,
+              options: v.options,
+              metadata: v.metadata,
+              prices: [{ currency_code: plan.currency_code, amount: v.amount }],
+            })),
+          }
+        }),
         // The products-created hook ties them (and their inventory) to the vendor.
         additional_data: { vendor_id: plan.vendor.id },
       })),
@@ -48,8 +81,20 @@ export const publishStagedProductsWorkflow = createWorkflow(publishStagedProduct
 
   when({ plan }, ({ plan }) => plan.updates.length > 0).then(() => {
     updateProductsWorkflow.runAsStep({
-      input: transform({ plan }, ({ plan }) => ({
-        products: plan.updates.map((p) => ({ id: p.product_id!, title: p.title, description: p.description, status: p.status })),
+      input: transform({ plan, categoryOf }, ({ plan, categoryOf }) => ({
+        products: plan.updates.map((p) => {
+          const categoryId = p.category_path ? categoryOf[pathKey(p.category_path)] : null
+          // The feed's category replaces the one publishing set last; categories set by hand stay.
+          const kept = p.category_ids.filter((id) => id !== p.feed_category_id)
+          return {
+            id: p.product_id,
+            title: p.title,
+            description: p.description,
+            status: p.status,
+            metadata: { ...p.metadata, letzshop_category_id: categoryId },
+            category_ids: categoryId ? [...new Set([...kept, categoryId])] : kept,
+          }
+        }),
       })),
     })
     updateProductVariantsWorkflow.runAsStep({
@@ -61,17 +106,50 @@ export const publishStagedProductsWorkflow = createWorkflow(publishStagedProduct
     })
   })
 
+  // A published group's new items: their option values on the product, then the variants.
+  const newVariants = transform({ plan }, ({ plan }) =>
+    plan.updates.flatMap((p) =>
+      p.new_variants.map((v) => ({
+        product_id: p.product_id,
+        title: v.title,
+        sku: v.sku,
+        ean: v.ean,
+        barcode: v.barcode,
+        weight: v.weight,
+        manage_inventory: v.manage_inventory,
+        options: v.options,
+        metadata: v.metadata,
+        prices: [{ currency_code: plan.currency_code, amount: v.amount }],
+      }))
+    )
+  )
+  const addedVariants = when({ newVariants }, ({ newVariants }) => newVariants.length > 0).then(() => {
+    updateProductOptionValuesOnProductStep(
+      transform({ plan }, ({ plan }) =>
+        plan.updates.flatMap((p) => p.option_values.map((o) => ({ product_id: p.product_id, product_option_id: o.product_option_id, add: o.values.map((value) => ({ value })) })))
+      )
+    )
+    const variants = createProductVariantsWorkflow.runAsStep({ input: { product_variants: newVariants } })
+    linkNewVariantInventoryStep(
+      transform({ plan, variants }, ({ plan, variants }) => ({ vendor_id: plan.vendor.id, location_id: plan.vendor.location_id, variant_ids: variants.map((v) => v.id) }))
+    )
+    return variants
+  })
+
   // Which product and variant each staged item is now.
-  const skus = transform({ plan }, ({ plan }) => [...plan.creates, ...plan.updates].flatMap((p) => p.variants.map((v) => v.sku)))
+  const skus = transform({ plan }, ({ plan }) => [...plan.creates, ...plan.updates].flatMap((p) => withNew(p).map((v) => v.sku)))
   const { data: variants } = useQueryGraphStep({
     entity: "variant",
     fields: ["id", "sku", "product_id", "inventory_items.inventory_item_id"],
     filters: transform({ skus }, ({ skus }) => ({ sku: skus })),
   }).config({ name: "published-variants" })
+  const plannedVariants = transform({ plan, addedVariants }, ({ plan }) =>
+    [...plan.creates, ...plan.updates].flatMap((p) => withNew(p).map((v) => ({ ...v, handle: p.handle })))
+  )
 
   // Stock from the feed's quantity, at the vendor's warehouse.
-  const levels = transform({ plan, variants }, ({ plan, variants }) => {
-    const quantityOf = new Map([...plan.creates, ...plan.updates].flatMap((p) => p.variants.map((v) => [v.sku, v.quantity] as const)))
+  const levels = transform({ plan, plannedVariants, variants }, ({ plan, plannedVariants, variants }) => {
+    const quantityOf = new Map(plannedVariants.map((v) => [v.sku, v.quantity] as const))
     return plan.vendor.location_id
       ? variants.flatMap((v: any) =>
           quantityOf.get(v.sku) == null
@@ -84,11 +162,51 @@ export const publishStagedProductsWorkflow = createWorkflow(publishStagedProduct
     updateInventoryLevelsWorkflow.runAsStep({ input: { updates: levels } })
   })
 
-  const marks = transform({ plan, variants }, ({ plan, variants }) => {
+  // Sale prices: the vendor's sale price list, made on first need; the regular price stays the variant's.
+  const sales = transform({ plannedVariants, variants }, ({ plannedVariants, variants }) => {
+    const idOf = new Map(variants.map((v: any) => [v.sku, v.id as string]))
+    return plannedVariants.flatMap((v) => (idOf.get(v.sku) ? [{ variant_id: idOf.get(v.sku)!, amount: v.sale_amount }] : []))
+  })
+  const newList = when({ plan, sales }, ({ plan, sales }) => !plan.vendor.sale_price_list_id && sales.some((s) => s.amount !== null)).then(() =>
+    ensureSalePriceListStep(transform({ plan }, ({ plan }) => ({ vendor_id: plan.vendor.id, vendor_handle: plan.vendor.handle })))
+  )
+  const salePrices = planSalePricesStep(
+    transform({ plan, sales, newList }, ({ plan, sales, newList }) => ({
+      price_list_id: plan.vendor.sale_price_list_id ?? newList ?? null,
+      currency_code: plan.currency_code,
+      sales,
+    }))
+  )
+  when({ salePrices }, ({ salePrices }) => salePrices.create.length + salePrices.update.length + salePrices.delete.length > 0).then(() => {
+    batchPriceListPricesWorkflow.runAsStep({ input: { data: salePrices } })
+  })
+
+  // Texts in the vendor's other languages: Medusa's translations of the product (and of a lone item's variant).
+  const translations = transform({ plan, plannedVariants, variants }, ({ plan, plannedVariants, variants }) => {
+    const productOf = new Map(variants.map((v: any) => [v.sku, v.product_id as string]))
+    const idOf = new Map(variants.map((v: any) => [v.sku, v.id as string]))
+    const planned: PlannedTranslation[] = []
+    for (const p of [...plan.creates, ...plan.updates]) {
+      const productId = productOf.get(withNew(p)[0]?.sku)
+      if (productId) {
+        planned.push({ reference: "product", reference_id: productId, by_locale: p.translations as Record<string, Record<string, string>> })
+      }
+    }
+    for (const v of plannedVariants) {
+      if (idOf.get(v.sku) && Object.keys(v.translations).length) {
+        planned.push({ reference: "product_variant", reference_id: idOf.get(v.sku)!, by_locale: v.translations })
+      }
+    }
+    return planned
+  })
+  const translationBatch = planPublishTranslationsStep(translations)
+  when({ translationBatch }, ({ translationBatch }) => translationBatch.create.length + translationBatch.update.length + translationBatch.delete.length > 0).then(() => {
+    batchTranslationsWorkflow.runAsStep({ input: translationBatch })
+  })
+
+  const marks = transform({ plannedVariants, variants, plan }, ({ plannedVariants, variants, plan }) => {
     const productOf = new Map(variants.map((v: any) => [v.sku, v.product_id]))
-    return [...plan.creates, ...plan.updates].flatMap((p) =>
-      p.variants.flatMap((v) => (productOf.get(v.sku) ? [{ id: v.staged_id, product_id: productOf.get(v.sku) as string, hash: plan.hashes[v.staged_id] }] : []))
-    )
+    return plannedVariants.flatMap((v) => (productOf.get(v.sku) ? [{ id: v.staged_id, product_id: productOf.get(v.sku) as string, hash: plan.hashes[v.staged_id] }] : []))
   })
   markStagedPublishedStep(marks)
 
