@@ -229,4 +229,12 @@ describe("the feed corpus", () => {
     expect(out.rows.map((r) => r.external_id)).toEqual(["A1"])
     expect(codes(out.errors)).toEqual([[6, "id", "ID_MISSING"], [6, "price", "PRICE_INVALID"]])
   })
+
+  it("34 characters outside the BMP survive the parser's slices of a large chunk (no half surrogate pairs)", async () => {
+    // One chunk of ~60 kB of 4-byte characters at odd offsets: some slice edge falls inside a pair.
+    const rows = Array.from({ length: 200 }, (_, i) => [`E${i}`, "x".repeat(i % 3) + "🍷🧀".repeat(70), "1 EUR"])
+    const out = await read(simple("\t", rows))
+    expect(out.rows).toHaveLength(200)
+    expect(out.rows.every((r, i) => r.title === "x".repeat(i % 3) + "🍷🧀".repeat(70))).toBe(true)
+  })
 })

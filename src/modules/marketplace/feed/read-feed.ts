@@ -124,8 +124,14 @@ export async function* readFeed(
    * whole chunk's records (a big old heap grows the server's RSS for the rest of the import).
    */
   function* feed(chunk: string): Generator<FeedRecord> {
-    for (let at = 0; at < chunk.length; at += PARSE_SLICE) {
-      parser!.write(chunk.length <= PARSE_SLICE ? chunk : chunk.slice(at, at + PARSE_SLICE))
+    for (let at = 0; at < chunk.length; ) {
+      let end = Math.min(chunk.length, at + PARSE_SLICE)
+      // Never between the two halves of a surrogate pair: the parser encodes each slice as UTF-8.
+      if (end < chunk.length && chunk.charCodeAt(end - 1) >= 0xd800 && chunk.charCodeAt(end - 1) <= 0xdbff) {
+        end++
+      }
+      parser!.write(at === 0 && end === chunk.length ? chunk : chunk.slice(at, end))
+      at = end
       yield* drain()
     }
   }
