@@ -192,6 +192,25 @@ medusaIntegrationTestRunner({
       expect((await adminProduct("moien-sw")).variants).toHaveLength(3)
     })
 
+    it("a chunk that fails leaves no category behind that it created", async () => {
+      const marketplace = getContainer().resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+      const products = getContainer().resolve(Modules.PRODUCT)
+      // The SKU the item would get is taken: creating its product fails after its categories were made.
+      await products.createProducts([{ title: "Taken", handle: "taken", options: [{ title: "Size", values: ["S"] }], variants: [{ title: "S", sku: "moien-SAW-1", options: { Size: "S" } }] }])
+      const columns = ["id", "title", "price", "sale_price", "product_type"]
+      await marketplace.stageBatch({
+        vendor_id: vendor.id, language: "fr", default_language: "fr", run_key: "test:saw",
+        rows: [{ ...normalizeRow(columns, ["SAW-1", "Scie", "30 EUR", "20 EUR", "Jardin > Outils"], 2).row!, line: 2 }],
+      } as any)
+      const [item] = await marketplace.listStagedProducts({ vendor_id: vendor.id, external_id: "SAW-1" })
+      const run = publishStagedProductsWorkflow(getContainer()).run({ input: { vendor_id: vendor.id, staged_ids: [item.id] }, throwOnError: true })
+      const error = await run.then(() => null, (e: any) => e)
+      expect(String(error?.message ?? JSON.stringify(error))).toMatch(/sku/i)
+      expect(await products.listProductCategories({ handle: ["jardin", "jardin--outils"] })).toEqual([])
+      expect(await getContainer().resolve(Modules.PRICING).listPriceLists({})).toEqual([])
+      expect((await marketplace.listStagedProducts({ id: item.id }))[0].published_product_id).toBeNull()
+    })
+
     it("simultaneous publishes of two shops with the same product_type make one category tree", async () => {
       const marketplace = getContainer().resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
       const columns = ["id", "title", "price", "product_type"]
