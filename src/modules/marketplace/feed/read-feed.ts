@@ -26,7 +26,6 @@ export class FeedEncodingRestart extends Error {
 }
 
 const SNIFF_BYTES = 1 << 20
-const PARSE_SLICE = 8 << 10
 const DELIMITERS: FeedDelimiter[] = ["\t", ";", "|", ","]
 
 /**
@@ -85,10 +84,12 @@ export async function* readFeed(
         const firstLine = (end < 0 ? header : header.slice(0, end)).replace(/^\uFEFF/, "")
         const delimiter = detectDelimiter(firstLine)
         parser = createParser(delimiter)
-        yield* feed(header.replace(/^\uFEFF/, ""))
+        parser.write(header.replace(/^\uFEFF/, ""))
       } else {
-        yield* feed(chunk)
+        parser.write(chunk)
       }
+      // Drain what the parser has so far.
+      yield* drain()
     }
     if (!parser) {
       if (!header.trim()) {
@@ -116,24 +117,6 @@ export async function* readFeed(
       throw new FeedFileError("IMPORT_UNREADABLE", "The file claims to be gzip but cannot be unpacked.")
     }
     throw e
-  }
-
-  /**
-   * Parses text a slice at a time, handing out each slice's records before the next: only a few
-   * rows are alive at once, so they die young instead of being promoted to the old heap with a
-   * whole chunk's records (a big old heap grows the server's RSS for the rest of the import).
-   */
-  function* feed(chunk: string): Generator<FeedRecord> {
-    for (let at = 0; at < chunk.length; ) {
-      let end = Math.min(chunk.length, at + PARSE_SLICE)
-      // Never between the two halves of a surrogate pair: the parser encodes each slice as UTF-8.
-      if (end < chunk.length && chunk.charCodeAt(end - 1) >= 0xd800 && chunk.charCodeAt(end - 1) <= 0xdbff) {
-        end++
-      }
-      parser!.write(at === 0 && end === chunk.length ? chunk : chunk.slice(at, end))
-      at = end
-      yield* drain()
-    }
   }
 
   function* drain(): Generator<FeedRecord> {
