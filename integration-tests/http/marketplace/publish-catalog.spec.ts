@@ -138,7 +138,7 @@ medusaIntegrationTestRunner({
           (await c.resolve(Modules.PRODUCT).listProductVariants({})).length,
           (await c.resolve(Modules.PRODUCT).listProductCategories({})).length,
           (await c.resolve(Modules.PRICING).listPriceLists({})).length,
-          (await c.resolve(Modules.PRICING).listPrices({ price_list_id: (await c.resolve(Modules.PRICING).listPriceLists({}))[0].id })).length,
+          (await c.resolve(Modules.PRICING).listPrices({ price_list_id: [(await c.resolve(Modules.PRICING).listPriceLists({}))[0].id] })).length,
           (await c.resolve(Modules.TRANSLATION).listTranslations({})).length,
         ]
       }
