@@ -10,7 +10,6 @@ import { downloadFeed } from "./download-feed"
 
 /** Rows per staging batch: one upsert statement and one progress write each. */
 export const IMPORT_BATCH_ROWS = 2000
-const ANALYZE_EVERY_BATCHES = 50
 
 type Job = Awaited<ReturnType<MarketplaceModuleService["retrieveImportJob"]>>
 type Counters = { rows_done: number; rows_imported: number; rows_unchanged: number; rows_rejected: number; warnings: number; bytes_read: number }
@@ -116,9 +115,10 @@ async function importPass(
         }))
       )
     }
-    // Fresh statistics after the first batch and every 100k rows: the table may have grown a lot.
+    // Fresh statistics whenever this import has grown staging tenfold (2k, 20k, 200k… rows): plans
+    // only flip on large growth, and each ANALYZE costs the same whatever the size (~1 s of a core).
     batches++
-    if (batches === 1 || batches % ANALYZE_EVERY_BATCHES === 0) {
+    if (Number.isInteger(Math.log10(batches))) {
       await marketplace.analyzeStaging()
     }
     // Rows read meanwhile (the next batch) count as done already; the last batch's write is exact.
