@@ -1,28 +1,22 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ErrorCodes } from "../../../lib/errors"
+import { resumeEveryMs, staleAfterMs } from "../../../lib/heartbeat"
 import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import { runImportJobWorkflow } from "../workflows/run-import-job"
 
-const DEFAULT_STALE_SECONDS = 120
-
 /**
- * A running job writes a heartbeat every batch; this long without one (MARKETPLACE_IMPORT_STALE_SECONDS,
- * default 2 minutes), its process is taken for dead. Longer than the slowest batch: a live job taken for
- * dead would run twice at once.
+ * A running job keeps a heartbeat on a timer (keepHeartbeat); this long without one
+ * (MARKETPLACE_IMPORT_STALE_SECONDS, default 2 minutes), its process is taken for dead.
  */
 export function importStaleAfterMs(env: NodeJS.ProcessEnv = process.env): number {
-  const seconds = Number(env.MARKETPLACE_IMPORT_STALE_SECONDS || DEFAULT_STALE_SECONDS)
-  return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_STALE_SECONDS) * 1000
+  return staleAfterMs("import", env)
 }
 
-/**
- * How often to look for dead jobs: every minute, or twice per stale period when that is shorter — a job
- * is then picked up at most 1.5 stale periods after its last heartbeat, whenever its process died.
- */
+/** How often to look for dead jobs (see resumeEveryMs). */
 export function importResumeEveryMs(env: NodeJS.ProcessEnv = process.env): number {
-  return Math.min(60_000, Math.max(1000, Math.round(importStaleAfterMs(env) / 2)))
+  return resumeEveryMs(importStaleAfterMs(env))
 }
 
 /** Runs a job gets before it is failed for good (the feed itself may be what kills the process). */

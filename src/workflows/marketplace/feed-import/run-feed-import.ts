@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { ErrorCodes } from "../../../lib/errors"
+import { keepHeartbeat, staleAfterMs } from "../../../lib/heartbeat"
 import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import { normalizeRow, type RowProblem } from "../../../modules/marketplace/feed/normalize-row"
 import { FeedEncodingRestart, FeedFileError, readFeed, type FeedEncoding, type FeedFormat } from "../../../modules/marketplace/feed/read-feed"
@@ -34,6 +35,22 @@ export async function runFeedImport(container: MedusaContainer, jobId: string) {
   }
   const run = job.run + 1
   job = await marketplace.updateImportJobs({ id: jobId, status: "running", run, started_at: job.started_at ?? new Date(), heartbeat_at: new Date() })
+  const stopHeartbeat = keepHeartbeat(
+    () => marketplace.updateImportJobs({ id: jobId, heartbeat_at: new Date() }),
+    staleAfterMs("import"),
+    (e) => logger.warn(`[import ${jobId}] heartbeat not written: ${e.message}`)
+  )
+  try {
+    return await runPasses(container, job, run)
+  } finally {
+    stopHeartbeat()
+  }
+}
+
+async function runPasses(container: MedusaContainer, job: Job, run: number) {
+  const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const jobId = job.id
   const defaultLanguage = await vendorDefaultLanguage(container, job.vendor_id)
 
   let encoding: FeedEncoding | undefined

@@ -1,25 +1,22 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ErrorCodes } from "../../../lib/errors"
+import { resumeEveryMs, staleAfterMs } from "../../../lib/heartbeat"
 import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import { runPublishJobWorkflow } from "../workflows/run-publish-job"
 
-const DEFAULT_STALE_SECONDS = 120
-
 /**
- * A running publish writes a heartbeat after every chunk; this long without one
- * (MARKETPLACE_PUBLISH_STALE_SECONDS, default 2 minutes — longer than the slowest
- * chunk), its process is taken for dead.
+ * A running publish keeps a heartbeat on a timer (keepHeartbeat); this long without one
+ * (MARKETPLACE_PUBLISH_STALE_SECONDS, default 2 minutes), its process is taken for dead.
  */
 export function publishStaleAfterMs(env: NodeJS.ProcessEnv = process.env): number {
-  const seconds = Number(env.MARKETPLACE_PUBLISH_STALE_SECONDS || DEFAULT_STALE_SECONDS)
-  return (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_STALE_SECONDS) * 1000
+  return staleAfterMs("publish", env)
 }
 
-/** How often to look: every minute, or twice per stale period when that is shorter. */
+/** How often to look for dead jobs (see resumeEveryMs). */
 export function publishResumeEveryMs(env: NodeJS.ProcessEnv = process.env): number {
-  return Math.min(60_000, Math.max(1000, Math.round(publishStaleAfterMs(env) / 2)))
+  return resumeEveryMs(publishStaleAfterMs(env))
 }
 
 /** Runs a job gets before it is failed for good (a chunk may be what kills the process). */

@@ -5,6 +5,7 @@ import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import type { PublishFailures, PublishSkips } from "../../../modules/marketplace/service"
 import { publishStagedProductsWorkflow } from "../workflows/publish-staged-products"
+import { keepHeartbeat, staleAfterMs } from "../../../lib/heartbeat"
 import { StepProfile } from "./step-profile"
 
 export const PUBLISH_DONE = ["succeeded", "partially_succeeded", "failed", "cancelled"]
@@ -27,6 +28,22 @@ export async function runPublishJob(container: MedusaContainer, jobId: string) {
     return job
   }
   job = await marketplace.updatePublishJobs({ id: jobId, status: "running", run: job.run + 1, started_at: job.started_at ?? new Date(), heartbeat_at: new Date() })
+  const stopHeartbeat = keepHeartbeat(
+    () => marketplace.updatePublishJobs({ id: jobId, heartbeat_at: new Date() }),
+    staleAfterMs("publish"),
+    (e) => logger.warn(`[publish ${jobId}] heartbeat not written: ${e.message}`)
+  )
+  try {
+    return await runChunks(container, job)
+  } finally {
+    stopHeartbeat()
+  }
+}
+
+async function runChunks(container: MedusaContainer, job: Awaited<ReturnType<MarketplaceModuleService["retrievePublishJob"]>>) {
+  const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const jobId = job.id
   const { chunks } = job.items as { chunks: string[][] }
   const profile = StepProfile.fromEnv()
   for (let i = job.chunks_done; i < chunks.length; i++) {
