@@ -121,17 +121,17 @@ class MarketplaceModuleService extends MedusaService({ FeedConfig, ImportJob, Im
   }
 
   /**
-   * Claims the jobs whose process died (queued or running, no heartbeat since `staleBefore`)
-   * for a restart. Atomic: of several instances looking at once, one gets each job.
+   * Claims the import or publish jobs whose process died (queued or running, no heartbeat since
+   * `staleBefore`) for a restart. Atomic: of several instances looking at once, one gets each job.
    */
   @InjectManager()
-  async claimStaleImportJobs(staleBefore: Date, @MedusaContext() sharedContext: Context = {}) {
+  async claimStaleJobs(table: "import_job" | "publish_job", staleBefore: Date, @MedusaContext() sharedContext: Context = {}) {
     const knex = (sharedContext.manager as any).getKnex()
     const { rows } = await knex.raw(
-      `UPDATE import_job SET heartbeat_at = now(), updated_at = now()
-        WHERE deleted_at IS NULL AND status IN ('queued', 'running') AND COALESCE(heartbeat_at, created_at) < :stale
+      `UPDATE ?? SET heartbeat_at = now(), updated_at = now()
+        WHERE deleted_at IS NULL AND status IN ('queued', 'running') AND COALESCE(heartbeat_at, created_at) < ?
         RETURNING id, run`,
-      { stale: staleBefore.toISOString() }
+      [table, staleBefore.toISOString()]
     )
     return rows as { id: string; run: number }[]
   }
@@ -181,21 +181,6 @@ class MarketplaceModuleService extends MedusaService({ FeedConfig, ImportJob, Im
     return { cancel_requested: !!rows[0]?.cancel_requested_at }
   }
 
-  /**
-   * Claims the publish jobs whose process died (queued or running, no heartbeat since `staleBefore`)
-   * for a restart. Atomic: of several instances looking at once, one gets each job.
-   */
-  @InjectManager()
-  async claimStalePublishJobs(staleBefore: Date, @MedusaContext() sharedContext: Context = {}) {
-    const knex = (sharedContext.manager as any).getKnex()
-    const { rows } = await knex.raw(
-      `UPDATE publish_job SET heartbeat_at = now(), updated_at = now()
-        WHERE deleted_at IS NULL AND status IN ('queued', 'running') AND COALESCE(heartbeat_at, created_at) < :stale
-        RETURNING id, run`,
-      { stale: staleBefore.toISOString() }
-    )
-    return rows as { id: string; run: number }[]
-  }
 }
 
 /** The staged items a publish left out, and why: staged id → reason. */

@@ -30,7 +30,7 @@ export const IMPORT_MAX_RUNS = 3
 export async function resumeInterruptedImports(container: MedusaContainer, now = new Date()) {
   const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const claimed = await marketplace.claimStaleImportJobs(new Date(now.getTime() - importStaleAfterMs()))
+  const claimed = await marketplace.claimStaleJobs("import_job", new Date(now.getTime() - importStaleAfterMs()))
   for (const job of claimed) {
     if (job.run >= IMPORT_MAX_RUNS) {
       await marketplace.updateImportJobs({

@@ -31,7 +31,7 @@ export const PUBLISH_MAX_RUNS = 3
 export async function resumeInterruptedPublishes(container: MedusaContainer, now = new Date()) {
   const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const claimed = await marketplace.claimStalePublishJobs(new Date(now.getTime() - publishStaleAfterMs()))
+  const claimed = await marketplace.claimStaleJobs("publish_job", new Date(now.getTime() - publishStaleAfterMs()))
   for (const job of claimed) {
     if (job.run >= PUBLISH_MAX_RUNS) {
       await marketplace.updatePublishJobs({
