@@ -83,6 +83,9 @@ export default defineConfig({
         process.env.AUTH_CORS || "http://localhost:9000,http://localhost:8000,http://localhost:5173",
       jwtSecret: process.env.JWT_SECRET || "supersecret",
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+      // Admin users sign in with emailpass only; shop customers' accounts are per shop, so only a
+      // shop-emailpass identity can open one (POST /store/customers refuses an emailpass identity).
+      authMethodsPerActor: { user: ["emailpass"] },
     },
     // Production Medusa marks the admin session cookie Secure; plain-http
     // set-ups (the local launcher, browser tests) turn it off explicitly.
@@ -99,6 +102,18 @@ export default defineConfig({
     { resolve: "./src/modules/team" },
     { resolve: "./src/modules/audit" },
     { resolve: "./src/modules/marketplace" },
+    {
+      // Listing providers replaces the default: emailpass stays for admin users; shop customers sign in
+      // with shop-emailpass, whose identities are per shop (docs/tenancy.md, "Customer accounts").
+      key: Modules.AUTH,
+      resolve: "@medusajs/medusa/auth",
+      options: {
+        providers: [
+          { id: "emailpass", resolve: "@medusajs/medusa/auth-emailpass" },
+          { id: "shop-emailpass", resolve: "./src/modules/shop-auth" },
+        ],
+      },
+    },
     { key: Modules.NOTIFICATION, resolve: "@medusajs/medusa/notification", options: { providers: notificationProviders } },
     // Published products carry their texts in the vendor's other languages (the Store API answers `?locale=de`).
     { key: Modules.TRANSLATION, resolve: "@medusajs/medusa/translation" },

@@ -11,6 +11,7 @@ import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
 import { auditRecorder } from "./audit/recorder"
 import { deactivatedLoginMiddlewares } from "./auth/deactivated-login"
 import { authRateLimitMiddlewares } from "./auth/rate-limit"
+import { shopAuthMiddlewares } from "./auth/shop-auth"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { maartErrorHandler } from "./utils/error-handler"
 import { adminTenancyGuard } from "./tenancy/admin-guard"
@@ -21,6 +22,7 @@ export default defineMiddlewares({
   errorHandler: maartErrorHandler,
   routes: [
     ...authRateLimitMiddlewares,
+    ...shopAuthMiddlewares,
     ...deactivatedLoginMiddlewares,
     // Before the guard, so refused writes are recorded too.
     { matcher: "/admin*", middlewares: [auditRecorder] },

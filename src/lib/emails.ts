@@ -30,8 +30,9 @@ export function teamInviteEmail(d: { vendor_name: string; role_name: string; inv
   }
 }
 
-export function passwordResetEmail(d: { url: string; forced: boolean }): Email {
-  const subject = d.forced ? "Set a new password for Maart" : "Reset your Maart password"
+/** `shop_name` for a shop customer's account (the shop, not Maart, is who they know). */
+export function passwordResetEmail(d: { url: string; forced: boolean; shop_name?: string }): Email {
+  const subject = d.forced ? "Set a new password for Maart" : d.shop_name ? `Reset your password at ${d.shop_name}` : "Reset your Maart password"
   const lines = [
     d.forced
       ? "For your security, a platform administrator has reset the passwords of your account: your old password no longer works."

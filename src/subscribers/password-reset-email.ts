@@ -3,8 +3,14 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { passwordResetEmail, sendEmail } from "../lib/emails"
 import { publicUrl } from "../lib/env"
+import { SHOP_AUTH_PROVIDER } from "../modules/shop-auth"
+import { TENANCY_MODULE } from "../modules/tenancy"
+import type TenancyModuleService from "../modules/tenancy/service"
 
-/** What Medusa's generateResetPasswordTokenWorkflow emits (entity_id is the emailpass identity: the email). */
+/**
+ * What Medusa's generateResetPasswordTokenWorkflow emits: entity_id is the identity — the email for
+ * emailpass (admin users), `<vendor id>:<email>` for shop-emailpass (shop customers).
+ */
 export type PasswordResetEvent = {
   entity_id: string
   actor_type: string
@@ -19,7 +25,9 @@ export type PasswordResetEvent = {
  * notification; the idempotency key (its hash) makes a redelivered event send once.
  */
 export default async function passwordResetEmailHandler({ event: { data }, container }: SubscriberArgs<PasswordResetEvent>) {
-  // Customers' reset emails link to their shop's storefront: the storefront issue handles them.
+  if (data.actor_type === "customer") {
+    return customerPasswordResetEmail(data, container)
+  }
   if (data.actor_type !== "user") {
     return
   }
@@ -38,7 +46,47 @@ export default async function passwordResetEmailHandler({ event: { data }, conta
     template: "password-reset",
     data: { actor_type: "user", forced },
     email: passwordResetEmail({ url, forced }),
-    idempotency_key: `password-reset:${createHash("sha256").update(data.token).digest("hex")}`,
+    idempotency_key: idempotencyKey(data.token),
+  })
+}
+
+const idempotencyKey = (token: string) => `password-reset:${createHash("sha256").update(token).digest("hex")}`
+
+/**
+ * A shop customer's reset link goes to that shop's storefront (its verified custom domain, else
+ * `<handle>.<PLATFORM_DOMAIN>`, with the scheme of MAART_PUBLIC_URL), which posts the new password
+ * to /auth/customer/shop-emailpass/update with the token. Identities of the platform-wide emailpass
+ * provider belong to no shop: no mail.
+ */
+async function customerPasswordResetEmail(data: PasswordResetEvent, container: SubscriberArgs<PasswordResetEvent>["container"]) {
+  // The event does not name the provider (its metadata is the client's): ask the auth module.
+  const [identity] = await container
+    .resolve(Modules.AUTH)
+    .listProviderIdentities({ entity_id: data.entity_id, provider: SHOP_AUTH_PROVIDER }, { select: ["id"] })
+  const separator = data.entity_id.indexOf(":")
+  if (!identity || separator < 1) {
+    return
+  }
+  const vendorId = data.entity_id.slice(0, separator)
+  const email = data.entity_id.slice(separator + 1)
+  const tenancy = container.resolve<TenancyModuleService>(TENANCY_MODULE)
+  const [vendor] = await tenancy.listVendors({ id: vendorId }, { select: ["id", "handle", "name"] })
+  if (!vendor) {
+    return
+  }
+  const [domain] = await tenancy.listVendorDomains(
+    { vendor_id: vendorId, kind: "custom", verified_at: { $ne: null } } as Parameters<TenancyModuleService["listVendorDomains"]>[0],
+    { select: ["hostname"] }
+  )
+  const protocol = new URL(publicUrl()).protocol
+  const host = domain?.hostname ?? `${vendor.handle}.${process.env.PLATFORM_DOMAIN || "maart.localhost"}`
+  const url = `${protocol}//${host}/reset-password?token=${encodeURIComponent(data.token)}`
+  await sendEmail(container, {
+    to: email,
+    template: "password-reset",
+    data: { actor_type: "customer", vendor_id: vendorId },
+    email: passwordResetEmail({ url, forced: false, shop_name: vendor.name }),
+    idempotency_key: idempotencyKey(data.token),
   })
 }
 

@@ -143,12 +143,12 @@ medusaIntegrationTestRunner({
     })
 
     it("treats a customer bound to another shop as a stranger", async () => {
-      await send("POST", "/auth/customer/emailpass/register", a, { email: "c@x.test", password: "password-1" })
-      const login = async () => (await send("POST", "/auth/customer/emailpass", a, { email: "c@x.test", password: "password-1" })).data.token
+      await send("POST", "/auth/customer/shop-emailpass/register", a, { email: "c@x.test", password: "password-1" })
+      const login = async () => (await send("POST", "/auth/customer/shop-emailpass", a, { email: "c@x.test", password: "password-1" })).data.token
       const created = await send("POST", "/store/customers", a, { email: "c@x.test" }, { authorization: `Bearer ${await login()}` })
       expect(created.status).toBe(200)
       const auth = { authorization: `Bearer ${await login()}` } // now carrying the customer's id
-      // Its first signed-in request binds the account to the shop…
+      // The account belongs to the shop it registered at…
       expect((await send("GET", "/store/customers/me", a, undefined, auth)).status).toBe(200)
       const { data: bound } = await getContainer()
         .resolve("query")

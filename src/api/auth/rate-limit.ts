@@ -6,6 +6,10 @@ import type Redis from "ioredis"
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible"
 import { ErrorCodes } from "../../lib/errors"
 import { getRedis } from "../../lib/redis"
+import { SHOP_AUTH_PROVIDER } from "../../modules/shop-auth"
+
+/** The password providers: admin users' emailpass and shop customers' shop-emailpass. */
+const PASSWORD_PROVIDERS = ["emailpass", SHOP_AUTH_PROVIDER]
 
 /** Attempts allowed per window; `AUTH_RATE_LIMIT_*` in .env.template. */
 export type AuthLimits = { account: number; ip: number; registerIp: number; windowSeconds: number }
@@ -159,7 +163,7 @@ function limitAuth(purpose: keyof AuthLimiters, accountField: "email" | "identif
   return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     // The provider is a path param (`emailp%61ss` reaches emailpass too), which also catches
     // /auth/token/refresh and the like: only the password provider is limited.
-    if (req.params.auth_provider !== "emailpass") {
+    if (!PASSWORD_PROVIDERS.includes(req.params.auth_provider)) {
       return next()
     }
     const counters = countersOf(req, purpose, accountField)
