@@ -181,6 +181,22 @@ class MarketplaceModuleService extends MedusaService({ FeedConfig, ImportJob, Im
     return { cancel_requested: !!rows[0]?.cancel_requested_at }
   }
 
+  /**
+   * Records the product each staged item became and the content hash it was published with (clearing
+   * upstream changes): one statement for a publish chunk, where the ORM loads and updates row by row.
+   */
+  @InjectManager()
+  async markStagedPublished(marks: { id: string; product_id: string; hash: string }[], @MedusaContext() sharedContext: Context = {}) {
+    if (!marks.length) {
+      return
+    }
+    await (sharedContext.manager as any).getKnex().raw(
+      `UPDATE staged_product s SET published_product_id = m.product_id, published_hash = m.hash, upstream_changed_at = NULL, updated_at = now()
+         FROM unnest(?::text[], ?::text[], ?::text[]) AS m(id, product_id, hash) WHERE s.id = m.id`,
+      [marks.map((m) => m.id), marks.map((m) => m.product_id), marks.map((m) => m.hash)]
+    )
+  }
+
 }
 
 /** The staged items a publish left out, and why: staged id → reason. */

@@ -18,9 +18,7 @@ export const markStagedPublishedStep = createStep(
     const before = (await marketplace.listStagedProducts({ id: marks.map((m) => m.id) }, {
       select: ["id", "published_product_id", "published_hash", "upstream_changed_at"],
     })) as Mark[]
-    if (marks.length) {
-      await marketplace.updateStagedProducts(marks.map((m) => ({ id: m.id, published_product_id: m.product_id, published_hash: m.hash, upstream_changed_at: null })))
-    }
+    await marketplace.markStagedPublished(marks)
     return new StepResponse(marks.length, before)
   },
   async (before, { container }) => {

@@ -56,13 +56,15 @@ export const planPublishStep = createStep(planPublishStepId, async (input: { ven
   } = await query.graph({ entity: "store", fields: ["supported_currencies.currency_code", "supported_currencies.is_default"] })
   const currency = store?.supported_currencies?.find((c: any) => c?.is_default)?.currency_code ?? "eur"
 
-  const staged = await marketplace.listStagedProducts({ id: input.staged_ids, vendor_id: input.vendor_id, gone_at: null })
+  // What planning reads (PublishItem), not the raw feed row.
+  const select = ["id", "external_id", "group_id", "texts", "data", "content_hash", "published_product_id"]
+  const staged = await marketplace.listStagedProducts({ id: input.staged_ids, vendor_id: input.vendor_id, gone_at: null }, { select })
   // The options of a published group depend on all its items: its published
   // siblings outside this chunk shape them too (without being published again).
   const publishedGroups = [...new Set(staged.filter((s) => s.group_id).map((s) => s.group_id!))]
   const inChunk = new Set(staged.map((s) => s.id))
   const siblings = publishedGroups.length
-    ? (await marketplace.listStagedProducts({ vendor_id: input.vendor_id, group_id: publishedGroups, gone_at: null, published_product_id: { $ne: null } })).filter(
+    ? (await marketplace.listStagedProducts({ vendor_id: input.vendor_id, group_id: publishedGroups, gone_at: null, published_product_id: { $ne: null } }, { select })).filter(
         (s) => !inChunk.has(s.id)
       )
     : []
