@@ -1,3 +1,4 @@
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { useMailbox } from "../../helpers/mailbox"
 import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
@@ -98,6 +99,29 @@ medusaIntegrationTestRunner({
       // The other shop's account keeps its password.
       expect((await login(b, "password-at-b")).status).toBe(200)
       expect((await login(b, "new-at-a")).status).toBe(401)
+    })
+
+    it("never attaches a guest cart at one shop to another shop's account with the same email", async () => {
+      const atA = await register(a, "password-at-a")
+      const [store] = await getContainer().resolve(Modules.STORE).listStores()
+      const vendorOf = async (customerId: string) =>
+        (await getContainer().resolve("query").graph({ entity: "customer", fields: ["vendor.id"], filters: { id: customerId } })).data[0]?.vendor?.id
+
+      // With the email at creation, and added to a cart later.
+      const created = (await post("/store/carts", { region_id: store.default_region_id, email: EMAIL }, b.key)).data.cart
+      const later = (await post("/store/carts", { region_id: store.default_region_id }, b.key)).data.cart
+      const updated = (await post(`/store/carts/${later.id}`, { email: EMAIL }, b.key)).data.cart
+      for (const cart of [created, updated]) {
+        expect(cart.customer_id).toBeTruthy()
+        expect(cart.customer_id).not.toBe(atA.customer.id)
+        expect(await vendorOf(cart.customer_id)).toBe(b.vendor.id)
+      }
+      // One guest customer for the email at shop B, reused; A's account is untouched.
+      expect(updated.customer_id).toBe(created.customer_id)
+      expect(await vendorOf(atA.customer.id)).toBe(a.vendor.id)
+      // At its own shop, a guest cart with the account's email still finds the account (Medusa's behaviour).
+      const home = (await post("/store/carts", { region_id: store.default_region_id, email: EMAIL }, a.key)).data.cart
+      expect(home.customer_id).toBe(atA.customer.id)
     })
 
     it("opens no account with a platform-wide emailpass identity, and no shop-emailpass identity without a shop's key", async () => {
