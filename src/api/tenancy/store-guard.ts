@@ -101,11 +101,10 @@ async function decide(req: StoreRequest) {
 }
 
 /**
- * A customer account belongs to one shop. One not yet bound (Medusa's own
- * registration does not know the shop) is bound to the shop it first acts in
- * — its storefront calls right after signing up; afterwards every other shop
- * treats it as a stranger. The selling issue's per-shop accounts bind at
- * registration instead.
+ * A customer account belongs to one shop: registration (shop-emailpass,
+ * createShopCustomerAccountWorkflow) links it to its shop. One with no shop yet
+ * (made outside the Store API, e.g. by a platform admin) is bound to the shop it
+ * first acts in; every other shop treats it as a stranger.
  */
 async function assertCustomerOfShop(req: StoreRequest, shop: VendorScope, customerId: string) {
   const link = req.scope.resolve(ContainerRegistrationKeys.LINK)
