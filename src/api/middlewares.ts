@@ -12,6 +12,7 @@ import { auditRecorder } from "./audit/recorder"
 import { deactivatedLoginMiddlewares } from "./auth/deactivated-login"
 import { authRateLimitMiddlewares } from "./auth/rate-limit"
 import { shopAuthMiddlewares } from "./auth/shop-auth"
+import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { maartErrorHandler } from "./utils/error-handler"
 import { adminTenancyGuard } from "./tenancy/admin-guard"
@@ -39,5 +40,6 @@ export default defineMiddlewares({
     ...adminPublishRoutesMiddlewares,
     ...adminPublishJobRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
+    ...storeCartRoutesMiddlewares,
   ],
 })

@@ -24,6 +24,8 @@ export const ErrorCodes = {
   CUSTOMER_OF_ANOTHER_SHOP: "CUSTOMER_OF_ANOTHER_SHOP",
   CUSTOMER_IDENTITY_MISMATCH: "CUSTOMER_IDENTITY_MISMATCH",
   CUSTOMER_EMAIL_TAKEN: "CUSTOMER_EMAIL_TAKEN",
+  PRODUCT_NOT_IN_SHOP: "PRODUCT_NOT_IN_SHOP",
+  INSUFFICIENT_INVENTORY: "INSUFFICIENT_INVENTORY",
   IMPORT_UNREADABLE: "IMPORT_UNREADABLE",
   IMPORT_EMPTY: "IMPORT_EMPTY",
   IMPORT_HEADER_INVALID: "IMPORT_HEADER_INVALID",
@@ -101,3 +103,19 @@ export function maartError(
 
 export const isMaartCode = (code: unknown): code is string =>
   typeof code === "string" && /^[A-Z][A-Z0-9_]*$/.test(code)
+
+/**
+ * Medusa refuses a sale beyond stock in two places, only one of them with a
+ * code (`insufficient_inventory` when confirming, a bare NOT_ALLOWED message
+ * from the inventory module when reserving at completion): both are
+ * INSUFFICIENT_INVENTORY to clients. The error handler asks this when an error has no Maart code.
+ */
+export function codeOfMedusaError(err: { code?: unknown; type?: unknown; message?: unknown }): ErrorCode | undefined {
+  if (err?.code === MedusaError.Codes.INSUFFICIENT_INVENTORY) {
+    return ErrorCodes.INSUFFICIENT_INVENTORY
+  }
+  if (err?.type === MedusaError.Types.NOT_ALLOWED && /^Not enough stock available for item /.test(String(err.message))) {
+    return ErrorCodes.INSUFFICIENT_INVENTORY
+  }
+  return undefined
+}

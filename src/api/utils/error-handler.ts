@@ -1,7 +1,7 @@
 import { getHttpResponseFromError } from "@medusajs/framework/http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { GENERIC_CODES, isMaartCode, type MaartError } from "../../lib/errors"
+import { codeOfMedusaError, GENERIC_CODES, isMaartCode, type MaartError } from "../../lib/errors"
 
 type ErrorBody = { type: string; code: string; message: string; request_id: string; details?: unknown }
 
@@ -18,7 +18,7 @@ export function maartErrorHandler(
 ) {
   const { statusCode, body } = zodIssues(err) ?? getHttpResponseFromError(err)
   const requestId = (req as MedusaRequest & { requestId?: string }).requestId ?? "-"
-  const ownCode = isMaartCode(err.code) ? err.code : undefined
+  const ownCode = isMaartCode(err.code) ? err.code : codeOfMedusaError(err)
   const type = String(body.type ?? "unknown_error")
   const response: ErrorBody = {
     type,

@@ -1,0 +1,193 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { AxiosInstance } from "axios"
+import { adminHeaders, anyStatus, createLamp, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { openShop, type Shop } from "../../helpers/shop"
+
+type Headers = { headers: Record<string, string> }
+type Storefront = Shop & { key: Headers; region: string }
+
+/**
+ * Carts and checkout per shop, run by checkout.spec.ts (in-process locking) and
+ * checkout-redis.spec.ts (Redis locking, workflow engine, event bus).
+ */
+export function checkoutSuite({ api, getContainer }: { api: AxiosInstance; getContainer: () => MedusaContainer }) {
+  let platform: Headers
+  let a: Storefront
+  let b: Storefront
+
+  async function storefront(handle: string): Promise<Storefront> {
+    const shop = await openShop(api, getContainer(), platform, handle)
+    await api.post(`/admin/vendors/${shop.vendor.id}/verify`, {}, platform)
+    const [store] = await getContainer().resolve(Modules.STORE).listStores()
+    return { ...shop, key: { headers: { "x-publishable-api-key": shop.vendor.api_key.token } }, region: store.default_region_id! }
+  }
+
+  /** The platform's default shipping profile, which every shop's shipping option serves. */
+  async function shippingProfile() {
+    const [profile] = await getContainer().resolve(Modules.FULFILLMENT).listShippingProfiles({ type: "default" })
+    return profile.id
+  }
+
+  /** A shippable product of `shop` (as its dashboard makes them: with the shipping profile) with `stock` units at its warehouse. */
+  async function stockedVariant(shop: Storefront, title: string, stock: number) {
+    const product = await createLamp(api, shop.headers, title, true)
+    await api.post(`/admin/products/${product.id}`, { shipping_profile_id: await shippingProfile() }, shop.headers)
+    const variant = product.variants[0]
+    const itemId = await inventoryItemOf(variant.id)
+    await api.post(`/admin/inventory-items/${itemId}/location-levels/${shop.ids.stock_location}`, { stocked_quantity: stock }, shop.headers)
+    return { product, variant, itemId }
+  }
+
+  async function inventoryItemOf(variantId: string) {
+    const { data } = await getContainer()
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "variant", fields: ["inventory_items.inventory_item_id"], filters: { id: variantId } })
+    return data[0].inventory_items![0]!.inventory_item_id
+  }
+
+  async function level(shop: Storefront, itemId: string) {
+    const [row] = await getContainer()
+      .resolve(Modules.INVENTORY)
+      .listInventoryLevels({ inventory_item_id: itemId, location_id: shop.ids.stock_location })
+    return { stocked: Number(row.stocked_quantity), reserved: Number(row.reserved_quantity) }
+  }
+
+  /** A cart of `items` made ready to complete: address, the shop's shipping option, a manual payment session. */
+  async function readyCart(shop: Storefront, items: { variant_id: string; quantity: number }[], email = "buyer@example.test") {
+    const address = { first_name: "Léa", last_name: "Muller", address_1: "1 rue du Marché", city: "Luxembourg", postal_code: "1111", country_code: "lu" }
+    const { cart } = (await api.post("/store/carts", { region_id: shop.region, email, items, shipping_address: address }, shop.key)).data
+    const { shipping_options } = (await api.get(`/store/shipping-options?cart_id=${cart.id}`, shop.key)).data
+    await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, shop.key)
+    const { payment_collection } = (await api.post("/store/payment-collections", { cart_id: cart.id }, shop.key)).data
+    await api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, shop.key)
+    return cart
+  }
+
+  const complete = (shop: Storefront, cartId: string) => api.post(`/store/carts/${cartId}/complete`, {}, { ...shop.key, ...anyStatus })
+
+  beforeAll(async () => {
+    // A failed request reports what the API answered (axios errors cannot cross jest's worker boundary).
+    api.interceptors.response.use(undefined, (e) =>
+      Promise.reject(new Error(`${e.config?.method} ${e.config?.url} → ${e.response?.status} ${JSON.stringify(e.response?.data)}`))
+    )
+    await seedPlatform(getContainer())
+    platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
+    a = await storefront("checkouta")
+    b = await storefront("checkoutb")
+  })
+
+  describe("a cart sells only its shop's products", () => {
+    it("refuses another shop's variant when adding to a cart (stocked or not)", async () => {
+      const unstocked = await createLamp(api, a.headers, "checkouta free lamp", false)
+      const { cart } = (await api.post("/store/carts", { region_id: b.region }, b.key)).data
+      for (const variantId of [a.ids.product_variant, unstocked.variants[0].id]) {
+        const res = await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: variantId, quantity: 1 }, { ...b.key, ...anyStatus })
+        expect([res.status, res.data.code, res.data.details]).toEqual([400, "PRODUCT_NOT_IN_SHOP", { variant_ids: [variantId] }])
+      }
+      const { cart: after } = (await api.get(`/store/carts/${cart.id}?fields=*items`, b.key)).data
+      expect(after.items).toEqual([])
+      const own = await api.post(`/store/carts/${cart.id}/line-items`, { variant_id: b.ids.product_variant, quantity: 1 }, b.key)
+      expect(own.data.cart.items.map((i: { variant_id: string }) => i.variant_id)).toEqual([b.ids.product_variant])
+    })
+
+    it("refuses another shop's variant among a new cart's items", async () => {
+      const res = await api.post(
+        "/store/carts",
+        { region_id: b.region, items: [{ variant_id: b.ids.product_variant, quantity: 1 }, { variant_id: a.ids.product_variant, quantity: 1 }] },
+        { ...b.key, ...anyStatus }
+      )
+      expect([res.status, res.data.code, res.data.details]).toEqual([400, "PRODUCT_NOT_IN_SHOP", { variant_ids: [a.ids.product_variant] }])
+    })
+
+    it("offers only the shop's own shipping options, and refuses another's", async () => {
+      const cartA = await readyCart(a, [{ variant_id: a.ids.product_variant, quantity: 1 }])
+      const cartB = await readyCart(b, [{ variant_id: b.ids.product_variant, quantity: 1 }])
+      const optionsA = (await api.get(`/store/shipping-options?cart_id=${cartA.id}`, a.key)).data.shipping_options
+      const optionsB = (await api.get(`/store/shipping-options?cart_id=${cartB.id}`, b.key)).data.shipping_options
+      const { data: zones } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "stock_location", fields: ["id", "fulfillment_sets.service_zones.shipping_options.id"], filters: { id: [a.ids.stock_location, b.ids.stock_location] } })
+      const ownOptions = (locationId: string) =>
+        zones.find((z) => z.id === locationId)!.fulfillment_sets!.flatMap((s) => s!.service_zones.flatMap((z) => z.shipping_options.map((o) => o.id)))
+      expect(optionsA.map((o: { id: string }) => o.id)).toEqual(ownOptions(a.ids.stock_location))
+      expect(optionsB.map((o: { id: string }) => o.id)).toEqual(ownOptions(b.ids.stock_location))
+      const foreign = await api.post(`/store/carts/${cartB.id}/shipping-methods`, { option_id: optionsA[0].id }, { ...b.key, ...anyStatus })
+      expect(foreign.status).toBe(400)
+    })
+  })
+
+  describe("checkout without oversell", () => {
+    it("completes one of 50 concurrent checkouts of the last unit; 49 get INSUFFICIENT_INVENTORY", async () => {
+      const { variant, itemId } = await stockedVariant(a, "checkouta last lamp", 1)
+      const carts: { id: string }[] = []
+      for (let i = 0; i < 50; i += 10) {
+        carts.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => readyCart(a, [{ variant_id: variant.id, quantity: 1 }], `buyer${i + j}@example.test`)))))
+      }
+      const results = await Promise.all(carts.map((cart) => complete(a, cart.id)))
+      const orders = results.filter((r) => r.status === 200 && r.data.type === "order")
+      const refused = results.filter((r) => r.status === 400 && r.data.code === "INSUFFICIENT_INVENTORY")
+      const other = results.filter((r) => !orders.includes(r) && !refused.includes(r)).map((r) => [r.status, r.data])
+      expect(other).toEqual([])
+      expect([orders.length, refused.length]).toEqual([1, 49])
+      expect(await level(a, itemId)).toEqual({ stocked: 1, reserved: 1 })
+      const { data: lines } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "order_line_item", fields: ["id"], filters: { variant_id: variant.id } })
+      expect(lines).toHaveLength(1)
+    })
+
+    it("refuses a cart whose two lines share one inventory item beyond its stock (medusajs/medusa#16502)", async () => {
+      const { product } = (
+        await api.post(
+          "/admin/products",
+          {
+            title: "checkouta bundle lamp",
+            status: "published",
+            shipping_profile_id: await shippingProfile(),
+            options: [{ title: "Pack", values: ["Single", "Pair"] }],
+            variants: [{ title: "Single", options: { Pack: "Single" }, manage_inventory: true, prices: [{ currency_code: "eur", amount: 10 }] }],
+          },
+          a.headers
+        )
+      ).data
+      const variant = product.variants[0]
+      const itemId = await inventoryItemOf(variant.id)
+      await api.post(`/admin/inventory-items/${itemId}/location-levels/${a.ids.stock_location}`, { stocked_quantity: 1 }, a.headers)
+      // A second variant drawing on the same inventory item (a bundle and its single).
+      const { product: withTwin } = (
+        await api.post(
+          `/admin/products/${product.id}/variants?fields=*variants.inventory_items`,
+          { title: "Pair", options: { Pack: "Pair" }, manage_inventory: true, prices: [{ currency_code: "eur", amount: 12 }], inventory_items: [{ inventory_item_id: itemId, required_quantity: 1 }] },
+          a.headers
+        )
+      ).data
+      const twin = withTwin.variants.find((v: { id: string }) => v.id !== variant.id)
+      expect(twin.inventory_items.map((i: { inventory_item_id: string }) => i.inventory_item_id)).toEqual([itemId])
+
+      const cart = await readyCart(a, [{ variant_id: variant.id, quantity: 1 }, { variant_id: twin.id, quantity: 1 }])
+      const res = await complete(a, cart.id)
+      expect([res.status, res.data.code]).toEqual([400, "INSUFFICIENT_INVENTORY"])
+      expect(await level(a, itemId)).toEqual({ stocked: 1, reserved: 0 })
+
+      // With stock for both, the same cart completes and reserves both units.
+      await api.post(`/admin/inventory-items/${itemId}/location-levels/${a.ids.stock_location}`, { stocked_quantity: 2 }, a.headers)
+      const retry = await complete(a, cart.id)
+      expect([retry.status, retry.data.type]).toEqual([200, "order"])
+      expect(await level(a, itemId)).toEqual({ stocked: 2, reserved: 2 })
+    })
+
+    it("returns the same order when the same cart is completed twice", async () => {
+      const { variant, itemId } = await stockedVariant(b, "checkoutb lamp for two", 3)
+      const cart = await readyCart(b, [{ variant_id: variant.id, quantity: 1 }])
+      const first = await complete(b, cart.id)
+      const second = await complete(b, cart.id)
+      expect([first.status, first.data.type, second.status, second.data.type]).toEqual([200, "order", 200, "order"])
+      expect(second.data.order.id).toBe(first.data.order.id)
+      expect(await level(b, itemId)).toEqual({ stocked: 3, reserved: 1 })
+      // The order is the shop's: the other shop's key cannot read it.
+      const foreign = await api.get(`/store/orders/${first.data.order.id}`, { ...a.key, ...anyStatus })
+      expect(foreign.status).toBe(404)
+    })
+  })
+}
