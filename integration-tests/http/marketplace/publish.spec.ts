@@ -73,6 +73,9 @@ medusaIntegrationTestRunner({
       // The shop sells them (its publishable key).
       const store = await api.get("/store/products?limit=50&fields=title", { headers: { "x-publishable-api-key": vendor.api_key.token }, ...anyStatus })
       expect(store.data.count).toBe(20)
+      // Sellable: tied to the shipping profile the vendor's shipping options use (else checkout refuses it).
+      const { data: sellable } = await api.get(`/admin/products/${shirt1.id}?fields=shipping_profile.id,shipping_profile.type`, owner)
+      expect(sellable.product.shipping_profile).toMatchObject({ id: expect.stringMatching(/^sp_/), type: "default" })
 
       // A changed feed: new prices for the two overridden items and one other; a new title for a mug.
       const changed = [...shirts, ...singles].map((line) =>

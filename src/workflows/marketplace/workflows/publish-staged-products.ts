@@ -14,6 +14,7 @@ import {
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { TENANCY_MODULE } from "../../../modules/tenancy"
+import { ensureShippingProfileStep } from "../../tenancy/steps/ensure-shipping-profile"
 import { createPublishInventoryStep } from "../steps/create-publish-inventory"
 import { createPublishPriceSetsStep } from "../steps/create-publish-price-sets"
 import { createPublishProductsStep } from "../steps/create-publish-products"
@@ -104,13 +105,16 @@ export const publishStagedProductsWorkflow = createWorkflow(publishStagedProduct
           })),
       }))
     )
+    // Without a shipping profile a product cannot be checked out: the one vendors' shipping options use.
+    const shippingProfile = ensureShippingProfileStep()
     // The same links createProductsWorkflow and the products-created hook make.
     createRemoteLinkStep(
-      transform({ plan, products, priceSets, stock }, ({ plan, products, priceSets, stock }): LinkDefinition[] => {
+      transform({ plan, products, priceSets, stock, shippingProfile }, ({ plan, products, priceSets, stock, shippingProfile }): LinkDefinition[] => {
         const vendor = { [TENANCY_MODULE]: { vendor_id: plan.vendor.id } }
         return [
           ...products.flatMap((p): LinkDefinition[] => [
             { [Modules.PRODUCT]: { product_id: p.id }, [Modules.SALES_CHANNEL]: { sales_channel_id: plan.vendor.sales_channel_id } },
+            { [Modules.PRODUCT]: { product_id: p.id }, [Modules.FULFILLMENT]: { shipping_profile_id: shippingProfile.id } },
             { ...vendor, [Modules.PRODUCT]: { product_id: p.id } },
           ]),
           ...priceSets.map((s) => ({ [Modules.PRODUCT]: { variant_id: s.variant_id }, [Modules.PRICING]: { price_set_id: s.price_set_id } })),
