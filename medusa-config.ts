@@ -39,7 +39,9 @@ const redisModules = REDIS_URL
               id: "locking-redis",
               resolve: "@medusajs/medusa/locking-redis",
               is_default: true,
-              options: { redisUrl: REDIS_URL },
+              // Medusa's reservation at checkout waits this long for an inventory item's lock (default 5 s):
+              // a burst of checkouts on one item queues there, and each must get its answer, not a time-out.
+              options: { redisUrl: REDIS_URL, waitLockingTimeout: 30 },
             },
           ],
         },
