@@ -12,12 +12,13 @@
 // (pg_stat_activity sampled every 200 ms).
 // Env: BENCH_SIZES, BENCH_MEDUSA_ROWS (0 skips Medusa's import), BENCH_TIMEOUT_SECONDS (per Maart import,
 // default 60 + rows/500), BENCH_MEDUSA_TIMEOUT_SECONDS (default 1800), BENCH_PORT (Maart, default 9100).
-import { execFileSync } from "node:child_process"
 import fs from "node:fs"
 import http from "node:http"
 import { Readable } from "node:stream"
 import pg from "pg"
+import { medusaProductImport, productCount } from "./lib/medusa-import.mjs"
 import { ADMIN, json, login, startMaart } from "./lib/server.mjs"
+import { serverPid, watch } from "./lib/watch.mjs"
 
 const SIZES = (process.env.BENCH_SIZES || "10000,100000,1000000").split(",").map(Number).filter((n) => n > 0)
 const MEDUSA_ROWS = Number(process.env.BENCH_MEDUSA_ROWS ?? 10000)
@@ -27,7 +28,6 @@ const PORT = Number(process.env.BENCH_PORT || 9100)
 const DATABASE_URL = process.env.BENCH_DATABASE_URL || "postgres://postgres@localhost:5432/maart_bench"
 const PASSWORD = "bench-vendor-pass"
 const DONE = ["succeeded", "partially_succeeded", "failed", "cancelled"]
-const CLK_TCK = Number(execFileSync("getconf", ["CLK_TCK"]).toString()) || 100
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 const MB = (bytes) => bytes / (1 << 20)
 
@@ -135,107 +135,6 @@ function medusaCsv(rows) {
   return out.join("\n") + "\n"
 }
 
-// ── Watching the server: its PID, memory, CPU, and what its database backends do ──
-
-function serverPid(port) {
-  const out = execFileSync("ss", ["-Hltnp", `sport = :${port}`]).toString()
-  const pid = Number(/pid=(\d+)/.exec(out)?.[1])
-  if (!pid) throw new Error(`no process listens on port ${port}:\n${out}`)
-  return pid
-}
-
-const status = (pid) => fs.readFileSync(`/proc/${pid}/status`, "utf8")
-const kB = (text, field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0) * 1024
-function cpuSeconds(pid) {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
-    return (Number(fields[11]) + Number(fields[12])) / CLK_TCK // utime, stime
-  } catch {
-    return 0 // gone
-  }
-}
-
-/**
- * From now until stop(): the server's peak RSS (VmHWM after resetting it, and the highest 200 ms
- * VmRSS sample), its CPU seconds, its PostgreSQL backends' CPU seconds, and samples of their
- * active statements.
- */
-/** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
-function machineCpu() {
-  const [, ...t] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number)
-  const total = t.slice(0, 8).reduce((a, b) => a + b, 0)
-  return { busy: (total - t[3] - t[4]) / CLK_TCK, total: total / CLK_TCK } // minus idle, iowait
-}
-
-async function watch(pid, db) {
-  const rssBefore = kB(status(pid), "VmRSS")
-  const machineBefore = machineCpu()
-  const benchBefore = process.cpuUsage()
-  fs.writeFileSync(`/proc/${pid}/clear_refs`, "5") // VmHWM := VmRSS
-  const cpuBefore = cpuSeconds(pid)
-  const backends = new Map()
-  const trackBackends = async () => {
-    const { rows } = await db.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
-    for (const { pid: p } of rows) if (!backends.has(p)) backends.set(p, { start: cpuSeconds(p), last: cpuSeconds(p) })
-  }
-  await trackBackends()
-  let peakSample = rssBefore
-  let samples = 0
-  let busySamples = 0
-  const statements = new Map()
-  let sampling = false
-  const timer = setInterval(async () => {
-    if (sampling) return
-    sampling = true
-    try {
-      peakSample = Math.max(peakSample, kB(status(pid), "VmRSS"))
-      const { rows } = await db.query(
-        `SELECT pid, regexp_replace(left(query, 90), '\\s+', ' ', 'g') AS q, coalesce(wait_event_type || ':' || wait_event, 'CPU') AS w
-           FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND state = 'active'`
-      )
-      samples++
-      if (rows.length) busySamples++
-      for (const r of rows) {
-        const key = `${r.q} [${r.w}]`
-        statements.set(key, (statements.get(key) ?? 0) + 1)
-        if (!backends.has(r.pid)) backends.set(r.pid, { start: 0, last: 0 })
-      }
-      for (const [p, b] of backends) b.last = cpuSeconds(p) || b.last
-    } catch {
-      // a sample lost: the next one counts
-    } finally {
-      sampling = false
-    }
-  }, 200)
-  return {
-    async stop() {
-      clearInterval(timer)
-      while (sampling) await sleep(10)
-      const st = status(pid)
-      await trackBackends()
-      for (const [p, b] of backends) b.last = cpuSeconds(p) || b.last
-      const machine = machineCpu()
-      const bench = process.cpuUsage(benchBefore)
-      const serverCpu = cpuSeconds(pid) - cpuBefore
-      const dbCpu = [...backends.values()].reduce((s, b) => s + Math.max(0, b.last - b.start), 0)
-      return {
-        rssBefore,
-        peak: Math.max(kB(st, "VmHWM"), peakSample),
-        peakSample,
-        rssAfter: kB(st, "VmRSS"),
-        serverCpu,
-        dbCpu,
-        benchCpu: (bench.user + bench.system) / 1e6,
-        // Everything else the machine ran meanwhile (other PostgreSQL work, other jobs): contention.
-        otherCpu: machine.busy - machineBefore.busy - serverCpu - dbCpu - (bench.user + bench.system) / 1e6,
-        machineSeconds: machine.total - machineBefore.total,
-        dbBusy: samples ? busySamples / samples : 0,
-        topStatements: [...statements.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([q, n]) => ({ q, share: n / Math.max(1, samples) })),
-      }
-    },
-  }
-}
-
 // ── The two imports ──
 
 async function maartImport({ base, admin, pid, db, feeds, rows }) {
@@ -278,10 +177,6 @@ async function maartImport({ base, admin, pid, db, feeds, rows }) {
   }
 }
 
-async function productCount(base, admin) {
-  return (await json(base, "GET", "/admin/products?limit=1&fields=id", null, admin)).count
-}
-
 async function medusaImport({ base, admin, pid, db, rows }) {
   const csv = Buffer.from(medusaCsv(rows))
   const products = Math.ceil(rows / 3)
@@ -289,40 +184,21 @@ async function medusaImport({ base, admin, pid, db, rows }) {
   await sleep(1000)
   const watcher = await watch(pid, db)
   const started = Date.now()
-  // As the dashboard does it (js-sdk admin.product.createImport, local file provider).
-  const file = { originalname: `bench-${rows}.csv`, mime_type: "text/csv", size: csv.length }
-  const presigned = await json(base, "POST", "/admin/uploads/presigned-urls", file, admin)
-  const form = new FormData()
-  form.append("files", new Blob([csv], { type: "text/csv" }), file.originalname)
-  const upload = await fetch(`${base}/admin/uploads`, { method: "POST", headers: admin, body: form })
-  if (!upload.ok) throw new Error(`POST /admin/uploads → ${upload.status} ${(await upload.text()).slice(0, 300)}`)
-  const { files } = await upload.json()
-  const created = await json(base, "POST", "/admin/products/imports",
-    { file_key: files[0].id, originalname: presigned.originalname, extension: presigned.extension, size: presigned.size, mime_type: presigned.mime_type }, admin)
-  const parsed = Date.now()
-  await json(base, "POST", `/admin/products/imports/${created.transaction_id}/confirm`, {}, admin)
-  const deadline = started + MEDUSA_TIMEOUT
-  let count = before
-  let state = null
-  while (count < before + products && Date.now() < deadline && !["failed", "reverted", "compensating"].includes(state)) {
-    await sleep(1000)
-    count = await productCount(base, admin)
-    state = (await json(base, "GET", `/admin/workflows-executions?transaction_id=${created.transaction_id}&fields=state`, null, admin).catch(() => null))
-      ?.workflow_executions?.[0]?.state ?? state
-  }
+  const { summary, parsedAt, state, imported } = await medusaProductImport({
+    base, admin, csv, name: `bench-${rows}.csv`, before, products, deadline: started + MEDUSA_TIMEOUT,
+  })
   const done = Date.now()
   const usage = await watcher.stop()
-  const imported = count - before
   const wall = (done - started) / 1000
   return {
     rows,
     products,
-    summary: created.summary,
+    summary,
     csvMB: MB(csv.length),
     status: imported >= products ? "succeeded" : `${state === "failed" || state === "reverted" ? state : "timeout"} (${imported}/${products} products)`,
     imported,
     wall,
-    untilConfirm: (parsed - started) / 1000,
+    untilConfirm: (parsedAt - started) / 1000,
     rowsPerSecond: (imported * 3) / wall,
     productsPerSecond: imported / wall,
     ...usage,

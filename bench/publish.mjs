@@ -14,7 +14,8 @@ import path from "node:path"
 import pg from "pg"
 import { ADMIN, json, login, startMaart } from "./lib/server.mjs"
 import { medusaCsv, serveFeed } from "./lib/publish-catalog.mjs"
-import { serverPid, watch } from "./lib/publish-watch.mjs"
+import { medusaProductImport, productCount } from "./lib/medusa-import.mjs"
+import { serverPid, watch } from "./lib/watch.mjs"
 
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS || 1000)
 const ITEMS = PRODUCTS * 3
@@ -81,32 +82,15 @@ async function maartPublish({ base, admin, pid, db }) {
 /** Medusa's own import of the same products (the dashboard's flow), timed until all are listed. */
 async function medusaImport({ base, admin, pid, db }) {
   const csv = Buffer.from(medusaCsv(ITEMS))
-  const count = async () => (await json(base, "GET", "/admin/products?limit=1&fields=id", null, admin)).count
-  const before = await count()
+  const before = await productCount(base, admin)
   await sleep(1000)
   const watcher = await watch(pid, db)
   const started = Date.now()
-  const file = { originalname: "bench-publish.csv", mime_type: "text/csv", size: csv.length }
-  const presigned = await json(base, "POST", "/admin/uploads/presigned-urls", file, admin)
-  const form = new FormData()
-  form.append("files", new Blob([csv], { type: "text/csv" }), file.originalname)
-  const upload = await fetch(`${base}/admin/uploads`, { method: "POST", headers: admin, body: form })
-  if (!upload.ok) throw new Error(`POST /admin/uploads → ${upload.status} ${(await upload.text()).slice(0, 300)}`)
-  const { files } = await upload.json()
-  const created = await json(base, "POST", "/admin/products/imports",
-    { file_key: files[0].id, originalname: presigned.originalname, extension: presigned.extension, size: presigned.size, mime_type: presigned.mime_type }, admin)
-  await json(base, "POST", `/admin/products/imports/${created.transaction_id}/confirm`, {}, admin)
-  let listed = before
-  let state = null
-  while (listed < before + PRODUCTS && Date.now() < started + TIMEOUT && !["failed", "reverted"].includes(state)) {
-    await sleep(500)
-    listed = await count()
-    state = (await json(base, "GET", `/admin/workflows-executions?transaction_id=${created.transaction_id}&fields=state`, null, admin).catch(() => null))
-      ?.workflow_executions?.[0]?.state ?? state
-  }
+  const { state, imported } = await medusaProductImport({
+    base, admin, csv, name: "bench-publish.csv", before, products: PRODUCTS, deadline: started + TIMEOUT, pollMs: 500,
+  })
   const wall = (Date.now() - started) / 1000
   const usage = await watcher.stop()
-  const imported = listed - before
   return { status: imported >= PRODUCTS ? "succeeded" : `${state ?? "timeout"} (${imported}/${PRODUCTS})`, created: imported, wall, productsPerSecond: imported / wall, ...usage }
 }
 

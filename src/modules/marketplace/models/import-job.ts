@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 import ImportRowError from "./import-row-error"
+import { JOB_STATUSES } from "../job-status"
 
 /**
  * One run of a vendor's feed into staging: where from, how far, how it ended.
@@ -16,7 +17,7 @@ const ImportJob = model
     file_id: model.text().nullable(),
     file_name: model.text().nullable(),
     language: model.text(),
-    status: model.enum(["queued", "running", "succeeded", "partially_succeeded", "failed", "cancelled"]).default("queued"),
+    status: model.enum([...JOB_STATUSES]).default("queued"),
     rows_done: model.number().default(0),
     rows_imported: model.number().default(0),
     rows_unchanged: model.number().default(0),

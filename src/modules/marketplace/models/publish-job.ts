@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { JOB_STATUSES } from "../job-status"
 
 /**
  * One publish of staged items into a vendor's catalog, run in the background.
@@ -12,7 +13,7 @@ const PublishJob = model
   .define("publish_job", {
     id: model.id({ prefix: "pubj" }).primaryKey(),
     vendor_id: model.text(),
-    status: model.enum(["queued", "running", "succeeded", "partially_succeeded", "failed", "cancelled"]).default("queued"),
+    status: model.enum([...JOB_STATUSES]).default("queued"),
     items: model.json(),
     chunks_done: model.number().default(0),
     items_total: model.number().default(0),

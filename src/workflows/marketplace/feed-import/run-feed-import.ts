@@ -8,6 +8,7 @@ import { FeedEncodingRestart, FeedFileError, readFeed, type FeedEncoding, type F
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import type { StageBatchResult } from "../../../modules/marketplace/service"
 import { downloadFeed } from "./download-feed"
+import { isJobFinished } from "../../../modules/marketplace/job-status"
 
 /** Rows per staging batch: one upsert statement and one progress write each. */
 export const IMPORT_BATCH_ROWS = 2000
@@ -30,7 +31,7 @@ export async function runFeedImport(container: MedusaContainer, jobId: string) {
   const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   let job = await marketplace.retrieveImportJob(jobId)
-  if (["succeeded", "partially_succeeded", "failed", "cancelled"].includes(job.status)) {
+  if (isJobFinished(job.status)) {
     return job
   }
   const run = job.run + 1

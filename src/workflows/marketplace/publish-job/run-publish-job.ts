@@ -7,8 +7,7 @@ import type { PublishFailures, PublishSkips } from "../../../modules/marketplace
 import { publishStagedProductsWorkflow } from "../workflows/publish-staged-products"
 import { keepHeartbeat, staleAfterMs } from "../../../lib/heartbeat"
 import { StepProfile } from "./step-profile"
-
-export const PUBLISH_DONE = ["succeeded", "partially_succeeded", "failed", "cancelled"]
+import { isJobFinished } from "../../../modules/marketplace/job-status"
 
 /**
  * Runs one publish job to its end: its chunks in order from the first one not
@@ -24,7 +23,7 @@ export async function runPublishJob(container: MedusaContainer, jobId: string) {
   const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   let job = await marketplace.retrievePublishJob(jobId)
-  if (PUBLISH_DONE.includes(job.status)) {
+  if (isJobFinished(job.status)) {
     return job
   }
   job = await marketplace.updatePublishJobs({ id: jobId, status: "running", run: job.run + 1, started_at: job.started_at ?? new Date(), heartbeat_at: new Date() })

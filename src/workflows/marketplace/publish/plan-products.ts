@@ -48,6 +48,18 @@ export type PlannedVariant = {
   metadata: Record<string, unknown>
 }
 
+/** A planned variant as Medusa's product module takes it (prices, stock and links are made apart). */
+export const variantInput = (v: PlannedVariant) => ({
+  title: v.title,
+  sku: v.sku,
+  ean: v.ean,
+  barcode: v.barcode,
+  weight: v.weight,
+  manage_inventory: v.manage_inventory,
+  options: v.options,
+  metadata: v.metadata,
+})
+
 export type PlannedProduct = {
   key: string
   product_id: string | null

@@ -23,7 +23,7 @@ import { ensureSalePriceListStep } from "../steps/ensure-sale-price-list"
 import { linkNewVariantInventoryStep } from "../steps/link-new-variant-inventory"
 import { markStagedPublishedStep } from "../steps/mark-staged-published"
 import { planPublishStep } from "../steps/plan-publish"
-import type { PlannedProduct, PlannedVariant } from "../publish/plan-products"
+import { variantInput, type PlannedProduct, type PlannedVariant } from "../publish/plan-products"
 import { planPublishTranslationsStep, type PlannedTranslation } from "../steps/plan-publish-translations"
 import { planSalePricesStep } from "../steps/plan-sale-prices"
 
@@ -69,16 +69,7 @@ export const publishStagedProductsWorkflow = createWorkflow(publishStagedProduct
             options: p.options,
             metadata: { ...p.metadata, letzshop_category_id: categoryId },
             category_ids: categoryId ? [categoryId] : [],
-            variants: p.variants.map((v) => ({
-              title: v.title,
-              sku: v.sku,
-              ean: v.ean,
-              barcode: v.barcode,
-              weight: v.weight,
-              manage_inventory: v.manage_inventory,
-              options: v.options,
-              metadata: v.metadata,
-            })),
+            variants: p.variants.map(variantInput),
           }
         })
       )
@@ -172,15 +163,8 @@ export const publishStagedProductsWorkflow = createWorkflow(publishStagedProduct
   const newVariants = transform({ plan }, ({ plan }) =>
     plan.updates.flatMap((p) =>
       p.new_variants.map((v) => ({
+        ...variantInput(v),
         product_id: p.product_id,
-        title: v.title,
-        sku: v.sku,
-        ean: v.ean,
-        barcode: v.barcode,
-        weight: v.weight,
-        manage_inventory: v.manage_inventory,
-        options: v.options,
-        metadata: v.metadata,
         prices: [{ currency_code: plan.currency_code, amount: v.amount }],
       }))
     )

@@ -1,6 +1,7 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ErrorCodes, maartError } from "../../../../lib/errors"
+import { isJobFinished } from "../../../../modules/marketplace/job-status"
 
 /** One import job with the fields the request asked for, and its progress as a share of the bytes. */
 export async function refetchImportJob(req: MedusaRequest, id: string) {
@@ -17,6 +18,6 @@ export async function refetchImportJob(req: MedusaRequest, id: string) {
 export const withProgress = <T extends { bytes_read?: unknown; bytes_total?: unknown; status?: unknown }>(job: T) => {
   const read = Number(job.bytes_read ?? 0)
   const total = Number(job.bytes_total ?? 0)
-  const done = ["succeeded", "partially_succeeded", "failed", "cancelled"].includes(String(job.status))
+  const done = isJobFinished(job.status)
   return { ...job, progress: done ? 1 : total > 0 ? Math.min(1, read / total) : null }
 }

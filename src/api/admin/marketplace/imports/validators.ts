@@ -1,7 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils/validators"
-
-const STATUSES = ["queued", "running", "succeeded", "partially_succeeded", "failed", "cancelled"] as const
+import { JOB_STATUSES } from "../../../../modules/marketplace/job-status"
 
 export type AdminCreateImportJobType = z.infer<typeof AdminCreateImportJob>
 export const AdminCreateImportJob = z
@@ -18,7 +17,7 @@ export const AdminCreateImportJob = z
 export type AdminGetImportJobsParamsType = z.infer<typeof AdminGetImportJobsParams>
 export const AdminGetImportJobsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
   vendor_id: z.union([z.string(), z.array(z.string())]).optional(),
-  status: z.union([z.enum(STATUSES), z.array(z.enum(STATUSES))]).optional(),
+  status: z.union([z.enum(JOB_STATUSES), z.array(z.enum(JOB_STATUSES))]).optional(),
   language: z.string().optional(),
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),

@@ -2,6 +2,7 @@ import type { MedusaRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ErrorCodes, maartError } from "../../../../lib/errors"
 import type { PublishFailures, PublishSkips } from "../../../../modules/marketplace/service"
+import { isJobFinished } from "../../../../modules/marketplace/job-status"
 
 /** One publish job with the fields the request asked for, and its progress. */
 export async function refetchPublishJob(req: MedusaRequest, id: string) {
@@ -19,7 +20,7 @@ export async function refetchPublishJob(req: MedusaRequest, id: string) {
  * items and failed chunks (stored by id and by number) as lists.
  */
 export const withProgress = <T extends { items_done?: unknown; items_total?: unknown; status?: unknown; skipped?: unknown; failed?: unknown }>(job: T) => {
-  const done = ["succeeded", "partially_succeeded", "failed", "cancelled"].includes(String(job.status))
+  const done = isJobFinished(job.status)
   const total = Number(job.items_total ?? 0)
   return {
     ...job,
