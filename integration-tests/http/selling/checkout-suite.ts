@@ -1,11 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
+import { checkoutFixtures, type Storefront } from "../../helpers/checkout"
 import { adminHeaders, anyStatus, createLamp, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
-import { openShop, type Shop } from "../../helpers/shop"
 
 type Headers = { headers: Record<string, string> }
-type Storefront = Shop & { key: Headers; region: string }
 
 /**
  * Carts and checkout per shop, run by checkout.spec.ts (in-process locking) and
@@ -15,56 +14,9 @@ export function checkoutSuite({ api, getContainer }: { api: AxiosInstance; getCo
   let platform: Headers
   let a: Storefront
   let b: Storefront
-
-  async function storefront(handle: string): Promise<Storefront> {
-    const shop = await openShop(api, getContainer(), platform, handle)
-    await api.post(`/admin/vendors/${shop.vendor.id}/verify`, {}, platform)
-    const [store] = await getContainer().resolve(Modules.STORE).listStores()
-    return { ...shop, key: { headers: { "x-publishable-api-key": shop.vendor.api_key.token } }, region: store.default_region_id! }
-  }
-
-  /** The platform's default shipping profile, which every shop's shipping option serves. */
-  async function shippingProfile() {
-    const [profile] = await getContainer().resolve(Modules.FULFILLMENT).listShippingProfiles({ type: "default" })
-    return profile.id
-  }
-
-  /** A shippable product of `shop` (as its dashboard makes them: with the shipping profile) with `stock` units at its warehouse. */
-  async function stockedVariant(shop: Storefront, title: string, stock: number) {
-    const product = await createLamp(api, shop.headers, title, true)
-    await api.post(`/admin/products/${product.id}`, { shipping_profile_id: await shippingProfile() }, shop.headers)
-    const variant = product.variants[0]
-    const itemId = await inventoryItemOf(variant.id)
-    await api.post(`/admin/inventory-items/${itemId}/location-levels/${shop.ids.stock_location}`, { stocked_quantity: stock }, shop.headers)
-    return { product, variant, itemId }
-  }
-
-  async function inventoryItemOf(variantId: string) {
-    const { data } = await getContainer()
-      .resolve(ContainerRegistrationKeys.QUERY)
-      .graph({ entity: "variant", fields: ["inventory_items.inventory_item_id"], filters: { id: variantId } })
-    return data[0].inventory_items![0]!.inventory_item_id
-  }
-
-  async function level(shop: Storefront, itemId: string) {
-    const [row] = await getContainer()
-      .resolve(Modules.INVENTORY)
-      .listInventoryLevels({ inventory_item_id: itemId, location_id: shop.ids.stock_location })
-    return { stocked: Number(row.stocked_quantity), reserved: Number(row.reserved_quantity) }
-  }
-
-  /** A cart of `items` made ready to complete: address, the shop's shipping option, a manual payment session. */
-  async function readyCart(shop: Storefront, items: { variant_id: string; quantity: number }[], email = "buyer@example.test") {
-    const address = { first_name: "Léa", last_name: "Muller", address_1: "1 rue du Marché", city: "Luxembourg", postal_code: "1111", country_code: "lu" }
-    const { cart } = (await api.post("/store/carts", { region_id: shop.region, email, items, shipping_address: address }, shop.key)).data
-    const { shipping_options } = (await api.get(`/store/shipping-options?cart_id=${cart.id}`, shop.key)).data
-    await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, shop.key)
-    const { payment_collection } = (await api.post("/store/payment-collections", { cart_id: cart.id }, shop.key)).data
-    await api.post(`/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, shop.key)
-    return cart
-  }
-
-  const complete = (shop: Storefront, cartId: string) => api.post(`/store/carts/${cartId}/complete`, {}, { ...shop.key, ...anyStatus })
+  const fixtures = checkoutFixtures(api, getContainer)
+  const { stockedVariant, inventoryItemOf, level, readyCart, complete, shippingProfile } = fixtures
+  const storefront = (handle: string) => fixtures.storefront(platform, handle)
 
   beforeAll(async () => {
     // A failed request reports what the API answered (axios errors cannot cross jest's worker boundary).
@@ -122,7 +74,7 @@ export function checkoutSuite({ api, getContainer }: { api: AxiosInstance; getCo
       const { variant, itemId } = await stockedVariant(a, "checkouta last lamp", 1)
       const carts: { id: string }[] = []
       for (let i = 0; i < 50; i += 10) {
-        carts.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => readyCart(a, [{ variant_id: variant.id, quantity: 1 }], `buyer${i + j}@example.test`)))))
+        carts.push(...(await Promise.all(Array.from({ length: 10 }, (_, j) => readyCart(a, [{ variant_id: variant.id, quantity: 1 }], { email: `buyer${i + j}@example.test` })))))
       }
       const results = await Promise.all(carts.map((cart) => complete(a, cart.id)))
       const orders = results.filter((r) => r.status === 200 && r.data.type === "order")
