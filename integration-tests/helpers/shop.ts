@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { createOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { createOrderPaymentCollectionWorkflow, createOrderWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
 import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
 import { normalizeRow } from "../../src/modules/marketplace/feed/normalize-row"
@@ -20,7 +20,7 @@ export type Shop = {
 /**
  * A vendor with one of everything, made through the Admin API as its owner
  * (so the tenancy rules and hooks do the tying): a product with a stocked
- * variant, a customer with an address, an order, a reservation and a
+ * variant, a customer with an address, an order paid by hand (a captured payment), a reservation and a
  * pending team invitation, a (failed) import job, a staged feed item and a (failed) publish job.
  */
 export async function openShop(api: AxiosInstance, container: MedusaContainer, platform: Headers, handle: string): Promise<Shop> {
@@ -49,6 +49,14 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
       items: [{ variant_id: variant.id, quantity: 1, title: "lamp", unit_price: 10 }],
     },
   })
+  const {
+    result: [collection],
+  } = await createOrderPaymentCollectionWorkflow(container).run({ input: { order_id: order.id, amount: 10 } })
+  const { result: payment } = await markPaymentCollectionAsPaid(container).run({ input: { order_id: order.id, payment_collection_id: collection.id } })
+  const {
+    data: [location],
+  } = await query.graph({ entity: "stock_location", fields: ["fulfillment_sets.service_zones.shipping_options.id"], filters: { id: vendor.stock_locations[0].id } })
+  const shippingOptionId = location.fulfillment_sets![0]!.service_zones[0].shipping_options[0].id
   const [reservation] = await container.resolve(Modules.INVENTORY).createReservationItems([
     { inventory_item_id: itemId, location_id: vendor.stock_locations[0].id, quantity: 1 },
   ])
@@ -83,6 +91,9 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
       stock_location: vendor.stock_locations[0].id,
       sales_channel: vendor.sales_channel.id,
       order: order.id,
+      payment_collection: collection.id,
+      payment: payment!.id,
+      shipping_option: shippingOptionId,
       reservation: reservation.id,
       membership: membership.id,
       team_role: viewerRole.id,

@@ -17,6 +17,8 @@ export type Resource =
   | "reservation"
   | "cart"
   | "payment_collection"
+  | "payment"
+  | "shipping_option"
   | "membership"
   | "team_role"
   | "team_invite"
@@ -31,14 +33,24 @@ const LINKED: Partial<Record<Resource, { module: string; key: string }>> = {
   customer: { module: Modules.CUSTOMER, key: "customer_id" },
 }
 
-// Records owned through a field pointing at something the vendor owns.
-const THROUGH: Partial<Record<Resource, { entity: string; field: string; owner: Resource }>> = {
+// Records owned through a field pointing at something the vendor owns; with several
+// fields, the first one the record has decides.
+const THROUGH: Partial<Record<Resource, { entity: string; field: string | string[]; owner: Resource }>> = {
   order: { entity: "order", field: "sales_channel_id", owner: "sales_channel" },
   reservation: { entity: "reservation", field: "location_id", owner: "stock_location" },
   inventory_level: { entity: "inventory_level", field: "location_id", owner: "stock_location" },
   product_variant: { entity: "variant", field: "product_id", owner: "product" },
   cart: { entity: "cart", field: "sales_channel_id", owner: "sales_channel" },
-  payment_collection: { entity: "payment_collection", field: "cart.id", owner: "cart" },
+  // A checkout's collection hangs off its cart (and, once completed, its order); one made later for an
+  // order (an outstanding amount) only off the order.
+  payment_collection: { entity: "payment_collection", field: ["cart.sales_channel_id", "order.sales_channel_id"], owner: "sales_channel" },
+  payment: {
+    entity: "payment",
+    field: ["payment_collection.order.sales_channel_id", "payment_collection.cart.sales_channel_id"],
+    owner: "sales_channel",
+  },
+  // A shipping option belongs to the warehouse whose fulfillment set it serves.
+  shipping_option: { entity: "shipping_option", field: "service_zone.fulfillment_set.location.id", owner: "stock_location" },
 }
 
 // Maart's own records that carry their vendor in a column.
@@ -76,13 +88,16 @@ export async function owns(req: MedusaRequest, scope: VendorScope, resource: Res
     return rows.length > 0
   }
   const through = THROUGH[resource]!
+  const fields = ([] as string[]).concat(through.field)
   const {
     data: [row],
   } = await req.scope
     .resolve(ContainerRegistrationKeys.QUERY)
-    .graph({ entity: through.entity, fields: ["id", through.field], filters: { id } })
-  // `cart.id`: a field of a linked record.
-  const ownerId = through.field.split(".").reduce<any>((value, key) => value?.[key], row) as string | undefined
+    .graph({ entity: through.entity, fields: ["id", ...fields], filters: { id } })
+  // `cart.id`: a field of a linked record (a list link yields its first record).
+  const ownerId = fields
+    .map((field) => field.split(".").reduce<any>((value, key) => (Array.isArray(value) ? value[0] : value)?.[key], row) as string | undefined)
+    .find(Boolean)
   return !!ownerId && owns(req, scope, through.owner, ownerId)
 }
 

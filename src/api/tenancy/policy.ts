@@ -84,6 +84,7 @@ const VARIANT = { id: "product", variant_id: "product_variant" } as const
 const ORDER = { id: "order" } as const
 const ITEM = { id: "inventory_item" } as const
 const CUSTOMER = { id: "customer" } as const
+const PAYMENT = { id: "payment" } as const
 
 export const ADMIN_POLICY: PolicyEntry[] = [
   // ── Before sign-in: the login page's flags; accepting a platform invite (its token is the key) ──
@@ -122,6 +123,9 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   global("/admin/shipping-profiles", "shipping_profile:read"),
   global("/admin/shipping-profiles/:id", "shipping_profile:read"),
   global("/admin/plugins", "plugin:read"),
+  global("/admin/refund-reasons", "refund_reason:read"),
+  global("/admin/refund-reasons/:id", "refund_reason:read"),
+  global("/admin/payments/payment-providers", "payment_provider:read"),
 
   // ── The vendor's webshop (sales channel) and warehouses (stock locations) ──
   { methods: GET, route: "/admin/sales-channels", permission: "sales_channel:read", rule: { scope: "list", filter: ({ scope }) => ({ id: nonEmpty([scope.sales_channel_id]) }) } },
@@ -224,6 +228,17 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/cancel", "order:update", ORDER),
   owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/shipments", "order:update", ORDER),
   owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/mark-as-delivered", "order:update", ORDER),
+  // The fulfilment form picks one of the shop's shipping options (listed by warehouse).
+  { methods: GET, route: "/admin/shipping-options", permission: "shipping_option:read", rule: { scope: "list", filter: ({ scope }) => ({ stock_location_id: nonEmpty(scope.stock_location_ids) }) } },
+  owned(GET, "/admin/shipping-options/:id", "shipping_option:read", { id: "shipping_option" }),
+  // Payments of the vendor's orders (payment → collection → order → sales channel): capture, refund.
+  owned(GET, "/admin/payments/:id", "payment:read", PAYMENT),
+  owned(POST, "/admin/payments/:id/capture", "payment:update", PAYMENT),
+  owned(POST, "/admin/payments/:id/refund", "payment:update", PAYMENT),
+  // An order's outstanding collection (after an edit or claim) settled by hand; the order must be the vendor's too.
+  owned(POST, "/admin/payment-collections/:id/mark-as-paid", "payment_collection:update", { id: "payment_collection" }, (ctx) =>
+    assertOwnedIds(ctx, "order", [ctx.body.order_id])
+  ),
   { methods: GET, route: "/admin/returns", permission: "order:read", rule: { scope: "owned-query", query: "order_id", resource: "order" } },
   { methods: GET, route: "/admin/claims", permission: "order:read", rule: { scope: "owned-query", query: "order_id", resource: "order" } },
   { methods: GET, route: "/admin/exchanges", permission: "order:read", rule: { scope: "owned-query", query: "order_id", resource: "order" } },
@@ -288,15 +303,15 @@ export const PLATFORM_ONLY: { methods?: Method[]; route: string }[] = [
   ...[
     "api-keys", "campaigns", "customer-groups", "draft-orders", "fulfillment-providers", "fulfillment-sets",
     "fulfillments", "index", "invites", "layouts", "notifications", "order-changes", "order-edits",
-    "payment-collections", "payments", "price-lists", "product-options", "product-variants", "promotions",
-    "property-labels", "rbac", "refund-reasons", "search", "search-indexes", "shipping-option-types",
-    "shipping-options", "tax-providers", "tax-rates", "tax-regions", "translations", "users", "views",
+    "price-lists", "product-options", "product-variants", "promotions",
+    "property-labels", "rbac", "search", "search-indexes", "shipping-option-types",
+    "tax-providers", "tax-rates", "tax-regions", "translations", "users", "views",
     "workflows-executions", "vendors", "platform",
   ].map((family) => ({ route: `/admin/${family}*` })),
   // Writes to platform configuration the vendors only read.
   ...[
     "stores", "regions", "currencies", "locales", "price-preferences", "product-types", "product-tags",
-    "product-categories", "collections", "return-reasons", "shipping-profiles",
+    "product-categories", "collections", "return-reasons", "shipping-profiles", "refund-reasons",
   ].map((family) => ({ methods: ["POST", "DELETE"] as Method[], route: `/admin/${family}*` })),
   // Returns, claims and exchanges beyond reading an owned order's list (a later issue).
   { route: "/admin/returns/*" }, { methods: POST, route: "/admin/returns" },
@@ -325,4 +340,13 @@ export const PLATFORM_ONLY: { methods?: Method[]; route: string }[] = [
   { methods: POST, route: "/admin/orders/:id/transfer*" },
   { methods: POST, route: "/admin/customers/:id/customer-groups" },
   { methods: ["GET", "DELETE"], route: "/admin/uploads/:id" },
+  // Payments: the list (not needed by the order page), a collection made, changed or removed by hand.
+  { methods: GET, route: "/admin/payments" },
+  { methods: POST, route: "/admin/payment-collections" },
+  { methods: DELETE, route: "/admin/payment-collections/:id" },
+  { methods: POST, route: "/admin/payment-collections/:id/payment-sessions" },
+  // Shipping options are made with the shop (provisioning); changing them is the platform's for now.
+  { methods: POST, route: "/admin/shipping-options" },
+  { methods: ["POST", "DELETE"], route: "/admin/shipping-options/:id" },
+  { methods: POST, route: "/admin/shipping-options/:id/rules/batch" },
 ]

@@ -88,6 +88,8 @@ const FAMILY_OF_RESOURCE: Record<string, Family> = {
   order: "orders",
   reservation: "orders",
   customer: "orders", // a shop's customers are who it sells to: the order desk's records
+  payment: "orders", // capturing and refunding an order's payment is order work
+  payment_collection: "orders",
   sales_channel: "settings",
   stock_location: "settings",
   store: "settings",
@@ -101,6 +103,9 @@ const FAMILY_OF_RESOURCE: Record<string, Family> = {
   product_collection: "settings",
   return_reason: "settings",
   shipping_profile: "settings",
+  shipping_option: "settings",
+  refund_reason: "settings",
+  payment_provider: "settings",
   plugin: "settings",
   feature_flag: "settings",
   user: "settings",
