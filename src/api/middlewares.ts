@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
+import { adminDashboardRoutesMiddlewares } from "./admin/dashboard/middlewares"
 import { adminFeedConfigRoutesMiddlewares } from "./admin/marketplace/feed-config/middlewares"
 import { adminImportJobRoutesMiddlewares } from "./admin/marketplace/imports/middlewares"
 import { adminPublishJobRoutesMiddlewares } from "./admin/marketplace/publish-jobs/middlewares"
@@ -34,6 +35,7 @@ export default defineMiddlewares({
     ...adminTeamRoutesMiddlewares,
     ...adminPlatformUserRoutesMiddlewares,
     ...adminAuditLogRoutesMiddlewares,
+    ...adminDashboardRoutesMiddlewares,
     ...adminImportJobRoutesMiddlewares,
     ...adminFeedConfigRoutesMiddlewares,
     ...adminStagedProductRoutesMiddlewares,

@@ -29,6 +29,7 @@ const ROLES_OF: Record<string, ("owner" | "manager" | "editor" | "viewer")[]> = 
   "imports.view": ["owner", "manager", "editor", "viewer"],
   "imports.trigger": ["owner", "manager"],
   "imports.configure": ["owner"],
+  "analytics.view": ["owner", "manager"],
 }
 
 // What each route needs. "member": any member of the vendor (platform configuration and the shop's own set-up, read).
@@ -118,6 +119,7 @@ const NEEDS: Record<string, string> = {
   "DELETE /admin/team/invites/:id": "team.invite",
   "POST /admin/team/invites/:id/resend": "team.invite",
   "GET /admin/audit-log": "team.manage",
+  "GET /admin/dashboard/stats": "analytics.view",
   "GET /admin/marketplace/imports": "imports.view",
   "POST /admin/marketplace/imports": "imports.trigger",
   "GET /admin/marketplace/imports/:id": "imports.view",

@@ -261,6 +261,9 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   // The vendor's audit log: team.manage, which among the default roles only the Owner has.
   { methods: GET, route: "/admin/audit-log", permission: "team.manage", rule: { scope: "vendor" } },
 
+  // ── Dashboard stats (Maart route): the active vendor's figures; platform admins see every vendor's ──
+  { methods: GET, route: "/admin/dashboard/stats", permission: "analytics.view", rule: { scope: "vendor" } },
+
   // ── Letzshop imports (Maart routes): a vendor's own jobs; platform admins see every vendor's ──
   { methods: ["GET", "POST"], route: "/admin/marketplace/imports", permission: { GET: "imports.view", POST: "imports.trigger" }, rule: { scope: "vendor" } },
   owned(GET, "/admin/marketplace/imports/:id", "imports.view", { id: "import_job" }),
