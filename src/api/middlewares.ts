@@ -14,6 +14,7 @@ import { deactivatedLoginMiddlewares } from "./auth/deactivated-login"
 import { authRateLimitMiddlewares } from "./auth/rate-limit"
 import { shopAuthMiddlewares } from "./auth/shop-auth"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
+import { storeProductRoutesMiddlewares } from "./store/products/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { maartErrorHandler } from "./utils/error-handler"
 import { adminTenancyGuard } from "./tenancy/admin-guard"
@@ -31,6 +32,8 @@ export default defineMiddlewares({
     // No `methods`: runs before Medusa's validators, so list filters it writes are validated and applied.
     { matcher: "/admin*", middlewares: [adminTenancyGuard] },
     { matcher: "/store*", middlewares: [storeTenancyGuard] },
+    // After the guard (it needs the shop), before Medusa's validators: a shop's catalog page in one query.
+    ...storeProductRoutesMiddlewares,
     ...adminVendorRoutesMiddlewares,
     ...adminTeamRoutesMiddlewares,
     ...adminPlatformUserRoutesMiddlewares,
