@@ -58,15 +58,16 @@ export function checkoutFixtures(api: AxiosInstance, getContainer: () => MedusaC
 
   /**
    * A cart of `items` made ready to complete: address, the shop's shipping option, a payment session
-   * (Medusa's manual provider unless `provider_id` says otherwise). `headers` may add a customer's token.
+   * (Medusa's manual provider unless `provider_id` says otherwise). `headers` may add a customer's token;
+   * `cart` more fields of the new cart (`locale`, another `shipping_address`, …).
    */
   async function readyCart(
     shop: Storefront,
     items: { variant_id: string; quantity: number }[],
-    { email = "buyer@example.test", provider_id = "pp_system_default", headers = {} as Record<string, string> } = {}
+    { email = "buyer@example.test", provider_id = "pp_system_default", headers = {} as Record<string, string>, cart: extra = {} as Record<string, unknown> } = {}
   ) {
     const opts = { headers: { ...shop.key.headers, ...headers } }
-    const { cart } = (await api.post("/store/carts", { region_id: shop.region, email, items, shipping_address: SHOPPER_ADDRESS }, opts)).data
+    const { cart } = (await api.post("/store/carts", { region_id: shop.region, email, items, shipping_address: SHOPPER_ADDRESS, ...extra }, opts)).data
     const { shipping_options } = (await api.get(`/store/shipping-options?cart_id=${cart.id}`, opts)).data
     await api.post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, opts)
     const { payment_collection } = (await api.post("/store/payment-collections", { cart_id: cart.id }, opts)).data

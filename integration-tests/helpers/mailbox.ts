@@ -33,8 +33,17 @@ export function useMailbox() {
     delete process.env.SMTP_URL
     await new Promise<void>((resolve) => smtp.close(resolve))
   })
+  let port = 0
   return {
     received,
+    /** Stops accepting connections (sends fail as with a mail server that is down); `start` reopens the same port. */
+    stop: async () => {
+      port = (smtp.server.address() as AddressInfo).port
+      await new Promise<void>((resolve) => smtp.server.close(() => resolve()))
+    },
+    start: async () => {
+      await new Promise<void>((resolve) => smtp.server.listen(port, "127.0.0.1", resolve))
+    },
     /** The messages sent to one address, oldest first. */
     to: (address: string) => received.filter((m) => m.envelope.to.includes(address)),
     /** Waits (up to 10 s) until `n` messages have arrived, then a little longer to catch any extra one. */

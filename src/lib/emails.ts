@@ -49,11 +49,19 @@ export function passwordResetEmail(d: { url: string; forced: boolean; shop_name?
 
 /**
  * Sends one email through the notification module. The idempotency key makes
- * a retried workflow step send it once.
+ * a retried workflow step send it once. `record` fills the notification's own
+ * columns (what it is about, who receives it, which attempt it retries).
  */
 export async function sendEmail(
   container: MedusaContainer,
-  input: { to: string; template: string; email: Email; data?: Record<string, unknown>; idempotency_key?: string }
+  input: {
+    to: string
+    template: string
+    email: Email
+    data?: Record<string, unknown>
+    idempotency_key?: string
+    record?: { resource_id?: string; resource_type?: string; receiver_id?: string | null; trigger_type?: string; original_notification_id?: string | null }
+  }
 ) {
   const [notification] = await container.resolve(Modules.NOTIFICATION).createNotifications([
     {
@@ -63,7 +71,200 @@ export async function sendEmail(
       data: input.data ?? {},
       content: input.email,
       idempotency_key: input.idempotency_key,
+      ...input.record,
     },
   ])
   return notification
+}
+
+// ——— Order emails, in the shop's branding and the reader's language ———
+
+/** The languages order emails are written in; any other (lb, …) falls back (see `emailLanguage`). */
+export const EMAIL_LANGUAGES = ["fr", "de", "en"] as const
+export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number]
+
+/**
+ * The first of `candidates` (BCP 47 tags like "de-LU" or bare codes) that an email can be written in,
+ * else French — the language every Luxembourg shop serves. Luxembourgish has no templates of its own:
+ * `lb` falls through to the next candidate (the shop's default language), as its readers read fr/de.
+ */
+export function emailLanguage(...candidates: (string | null | undefined)[]): EmailLanguage {
+  for (const tag of candidates) {
+    const code = tag?.trim().toLowerCase().split(/[-_]/)[0]
+    if (code && (EMAIL_LANGUAGES as readonly string[]).includes(code)) {
+      return code as EmailLanguage
+    }
+  }
+  return "fr"
+}
+
+/** The shop's look in its emails: name, and its theme where it is safe to put in HTML/CSS. */
+export type ShopBrand = {
+  name: string
+  theme?: { primary_color?: unknown; accent_color?: unknown; logo_url?: unknown; font?: unknown } | null
+}
+
+export type OrderEmailData = {
+  display_id: number | string
+  created_at: Date | string
+  currency_code: string
+  email: string | null
+  /** Amounts before tax, as Medusa's totals give them (`subtotal` = quantity × unit price). */
+  items: { title: string; variant_title?: string | null; quantity: number; unit_price: number; subtotal: number }[]
+  item_subtotal: number
+  shipping_subtotal: number
+  discount_total: number
+  tax_total: number
+  total: number
+  shipping_address?: {
+    first_name?: string | null
+    last_name?: string | null
+    company?: string | null
+    address_1?: string | null
+    address_2?: string | null
+    postal_code?: string | null
+    city?: string | null
+    country_code?: string | null
+  } | null
+  shipping_method?: string | null
+}
+
+const INTL_LOCALE: Record<EmailLanguage, string> = { fr: "fr-LU", de: "de-LU", en: "en-GB" }
+
+const ORDER_TEXT = {
+  fr: {
+    confirmation_subject: (n: string, shop: string) => `Votre commande n° ${n} chez ${shop}`,
+    thanks: (shop: string) => `Merci pour votre commande chez ${shop}. Nous la préparons et vous écrirons à son expédition.`,
+    notice_subject: (n: string) => `Nouvelle commande n° ${n}`,
+    notice_intro: (shop: string, who: string) => `${shop} a reçu une nouvelle commande de ${who}. Elle vous attend dans le tableau de bord.`,
+    order: "Commande", date: "Date", item: "Article", qty: "Qté", price: "Prix",
+    subtotal: "Sous-total", shipping: "Livraison", discount: "Remise", tax: "TVA", total: "Total",
+    ship_to: "Adresse de livraison", guest: "un client invité",
+  },
+  de: {
+    confirmation_subject: (n: string, shop: string) => `Ihre Bestellung Nr. ${n} bei ${shop}`,
+    thanks: (shop: string) => `Vielen Dank für Ihre Bestellung bei ${shop}. Wir bereiten sie vor und schreiben Ihnen, sobald sie versandt ist.`,
+    notice_subject: (n: string) => `Neue Bestellung Nr. ${n}`,
+    notice_intro: (shop: string, who: string) => `${shop} hat eine neue Bestellung von ${who} erhalten. Sie wartet im Dashboard auf Sie.`,
+    order: "Bestellung", date: "Datum", item: "Artikel", qty: "Menge", price: "Preis",
+    subtotal: "Zwischensumme", shipping: "Versand", discount: "Rabatt", tax: "MwSt.", total: "Gesamt",
+    ship_to: "Lieferadresse", guest: "einem Gastkunden",
+  },
+  en: {
+    confirmation_subject: (n: string, shop: string) => `Your order #${n} at ${shop}`,
+    thanks: (shop: string) => `Thank you for your order at ${shop}. We are preparing it and will write again when it ships.`,
+    notice_subject: (n: string) => `New order #${n}`,
+    notice_intro: (shop: string, who: string) => `${shop} has received a new order from ${who}. It is waiting for you in the dashboard.`,
+    order: "Order", date: "Date", item: "Item", qty: "Qty", price: "Price",
+    subtotal: "Subtotal", shipping: "Shipping", discount: "Discount", tax: "VAT", total: "Total",
+    ship_to: "Shipping address", guest: "a guest customer",
+  },
+} satisfies Record<EmailLanguage, Record<string, unknown>>
+
+// The theme is vendor data that reaches style attributes: only values that cannot leave their CSS property pass.
+const safeColor = (value: unknown, fallback: string) => (typeof value === "string" && /^#[0-9a-f]{3,8}$/i.test(value) ? value : fallback)
+const safeFont = (value: unknown) => (typeof value === "string" && /^[\w \-,]{1,80}$/.test(value) ? `${value},` : "")
+const safeLogo = (value: unknown) => (typeof value === "string" && /^https?:\/\/[^\s"'<>]+$/i.test(value) ? value : null)
+
+function orderFormat(lang: EmailLanguage, currency: string) {
+  const money = new Intl.NumberFormat(INTL_LOCALE[lang], { style: "currency", currency: currency.toUpperCase() })
+  const date = new Intl.DateTimeFormat(INTL_LOCALE[lang], { dateStyle: "long", timeZone: "Europe/Luxembourg" })
+  return { money: (n: number) => money.format(n), date: (d: Date | string) => date.format(new Date(d)) }
+}
+
+const addressLines = (a: OrderEmailData["shipping_address"]) =>
+  a
+    ? [
+        [a.first_name, a.last_name].filter(Boolean).join(" "),
+        a.company,
+        a.address_1,
+        a.address_2,
+        [a.country_code?.toUpperCase(), a.postal_code].filter(Boolean).join("-") + (a.city ? ` ${a.city}` : ""),
+      ].filter((l): l is string => !!l?.trim())
+    : []
+
+/** The order as text and as an HTML table (every value escaped), in `lang`. */
+function renderOrder(order: OrderEmailData, lang: EmailLanguage) {
+  const t = ORDER_TEXT[lang]
+  const f = orderFormat(lang, order.currency_code)
+  const itemName = (i: OrderEmailData["items"][number]) => (i.variant_title && i.variant_title !== i.title ? `${i.title} (${i.variant_title})` : i.title)
+  const totals: [string, string][] = [
+    [t.subtotal, f.money(order.item_subtotal)],
+    [t.shipping, f.money(order.shipping_subtotal)],
+    ...(order.discount_total ? [[t.discount, `−${f.money(order.discount_total)}`] as [string, string]] : []),
+    [t.tax, f.money(order.tax_total)],
+    [t.total, f.money(order.total)],
+  ]
+  const address = addressLines(order.shipping_address)
+  const text = [
+    `${t.order} ${order.display_id} · ${t.date}: ${f.date(order.created_at)}`,
+    order.items.map((i) => `${i.quantity} × ${itemName(i)}  ${f.money(i.subtotal)}`).join("\n"),
+    totals.map(([k, v]) => `${k}: ${v}`).join("\n"),
+    ...(address.length ? [`${t.ship_to}:\n${address.join("\n")}${order.shipping_method ? `\n${order.shipping_method}` : ""}`] : []),
+  ].join("\n\n")
+  const cell = "padding:6px 4px;border-bottom:1px solid #eee"
+  const html =
+    `<p><strong>${escapeHtml(t.order)} ${escapeHtml(String(order.display_id))}</strong> · ${escapeHtml(f.date(order.created_at))}</p>` +
+    `<table style="width:100%;border-collapse:collapse;font-size:14px"><tr>` +
+    `<th style="${cell};text-align:left">${escapeHtml(t.item)}</th><th style="${cell};text-align:right">${escapeHtml(t.qty)}</th>` +
+    `<th style="${cell};text-align:right">${escapeHtml(t.price)}</th><th style="${cell};text-align:right">${escapeHtml(t.total)}</th></tr>` +
+    order.items
+      .map(
+        (i) =>
+          `<tr><td style="${cell}">${escapeHtml(itemName(i))}</td><td style="${cell};text-align:right">${i.quantity}</td>` +
+          `<td style="${cell};text-align:right">${escapeHtml(f.money(i.unit_price))}</td><td style="${cell};text-align:right">${escapeHtml(f.money(i.subtotal))}</td></tr>`
+      )
+      .join("") +
+    totals
+      .map(([k, v], n) => {
+        const strong = n === totals.length - 1
+        return `<tr><td colspan="3" style="padding:4px;text-align:right${strong ? ";font-weight:bold" : ""}">${escapeHtml(k)}</td><td style="padding:4px;text-align:right${strong ? ";font-weight:bold" : ""}">${escapeHtml(v)}</td></tr>`
+      })
+      .join("") +
+    `</table>` +
+    (address.length
+      ? `<p><strong>${escapeHtml(t.ship_to)}</strong><br>${address.map((l) => escapeHtml(l)).join("<br>")}${order.shipping_method ? `<br><em>${escapeHtml(order.shipping_method)}</em>` : ""}</p>`
+      : "")
+  return { text, html }
+}
+
+/** A page in the shop's colors: its logo (or name) in a band of the primary color, the accent on the rule below. */
+function brandedLayout(shop: ShopBrand, lang: EmailLanguage, title: string, intro: string, body: string): string {
+  const primary = safeColor(shop.theme?.primary_color, "#111111")
+  const accent = safeColor(shop.theme?.accent_color, primary)
+  const logo = safeLogo(shop.theme?.logo_url)
+  const head = logo
+    ? `<img src="${escapeHtml(logo)}" alt="${escapeHtml(shop.name)}" style="max-height:48px;max-width:200px">`
+    : `<span style="font-size:20px;font-weight:bold;color:#fff">${escapeHtml(shop.name)}</span>`
+  return (
+    `<!doctype html><html lang="${lang}"><body style="margin:0;font-family:${escapeHtml(safeFont(shop.theme?.font))}system-ui,sans-serif;color:#111">` +
+    `<div style="max-width:600px;margin:auto">` +
+    `<div style="background:${primary};padding:16px 20px;border-bottom:4px solid ${accent}">${head}</div>` +
+    `<div style="padding:20px"><h1 style="font-size:20px;color:${primary}">${escapeHtml(title)}</h1><p>${escapeHtml(intro)}</p>${body}</div>` +
+    `<p style="padding:0 20px;color:#666;font-size:12px">${escapeHtml(shop.name)}</p></div></body></html>`
+  )
+}
+
+/** The customer's order confirmation, from the shop, in `lang`. */
+export function orderConfirmationEmail(d: { shop: ShopBrand; order: OrderEmailData; lang: EmailLanguage }): Email {
+  const t = ORDER_TEXT[d.lang]
+  const subject = t.confirmation_subject(String(d.order.display_id), d.shop.name)
+  const intro = t.thanks(d.shop.name)
+  const order = renderOrder(d.order, d.lang)
+  return { subject, text: `${intro}\n\n${order.text}\n\n${d.shop.name}\n`, html: brandedLayout(d.shop, d.lang, subject, intro, order.html) }
+}
+
+/** The shop's notice of a new order (to its contact address or owners), in the shop's language. */
+export function vendorOrderNoticeEmail(d: { shop: ShopBrand; order: OrderEmailData; lang: EmailLanguage; dashboard_url: string }): Email {
+  const t = ORDER_TEXT[d.lang]
+  const subject = t.notice_subject(String(d.order.display_id))
+  const who = d.order.email ?? t.guest
+  const intro = t.notice_intro(d.shop.name, who)
+  const order = renderOrder(d.order, d.lang)
+  const link = `<p><a href="${escapeHtml(d.dashboard_url)}" style="color:${safeColor(d.shop.theme?.accent_color, "#111111")}">${escapeHtml(d.dashboard_url)}</a></p>`
+  return {
+    subject,
+    text: `${intro}\n\n${order.text}\n\n${d.dashboard_url}\n`,
+    html: brandedLayout(d.shop, d.lang, subject, intro, order.html + link),
+  }
 }

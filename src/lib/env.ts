@@ -59,3 +59,17 @@ export function teamInviteTtlHours(env: NodeJS.ProcessEnv = process.env): number
   const hours = Number(env.TEAM_INVITE_TTL_HOURS || 72)
   return Number.isFinite(hours) && hours > 0 ? hours : 72
 }
+
+/**
+ * How failed order emails are retried (src/jobs/retry-order-notifications.ts): at most
+ * ORDER_EMAIL_MAX_ATTEMPTS sends in all (default 5), the n-th retry ORDER_EMAIL_RETRY_SECONDS × 2^(n-1)
+ * after the attempt before it (default 60 s: 1, 2, 4, 8 minutes).
+ */
+export function orderEmailRetry(env: NodeJS.ProcessEnv = process.env): { max_attempts: number; base_delay_seconds: number } {
+  const attempts = Number(env.ORDER_EMAIL_MAX_ATTEMPTS || 5)
+  const delay = Number(env.ORDER_EMAIL_RETRY_SECONDS ?? 60)
+  return {
+    max_attempts: Number.isInteger(attempts) && attempts >= 1 ? attempts : 5,
+    base_delay_seconds: env.ORDER_EMAIL_RETRY_SECONDS !== "" && Number.isFinite(delay) && delay >= 0 ? delay : 60,
+  }
+}
