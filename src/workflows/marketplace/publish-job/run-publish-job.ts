@@ -50,7 +50,7 @@ async function runChunks(container: MedusaContainer, job: Awaited<ReturnType<Mar
     const chunk = { items: staged_ids.length, created: 0, updated: 0, published_items: 0, skipped: {} as PublishSkips, failed: {} as PublishFailures }
     const began = performance.now()
     try {
-      const { result } = await publishStagedProductsWorkflow(container).run({ input: { vendor_id: job.vendor_id, staged_ids }, events: profile?.events })
+      const { result } = await publishStagedProductsWorkflow(container).run({ input: { vendor_id: job.vendor_id, staged_ids, job_id: job.id }, events: profile?.events })
       Object.assign(chunk, { created: result.created, updated: result.updated, published_items: result.published_items })
       chunk.skipped = Object.fromEntries(result.skipped.map((s) => [s.staged_id, s.reason]))
     } catch (e) {

@@ -14,6 +14,8 @@ import {
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import { TENANCY_MODULE } from "../../../modules/tenancy"
+import { planLevelMovementsStep } from "../../inventory-ledger/steps/plan-level-movements"
+import { recordInventoryMovementsStep } from "../../inventory-ledger/steps/record-inventory-movements"
 import { ensureShippingProfileStep } from "../../tenancy/steps/ensure-shipping-profile"
 import { createPublishInventoryStep } from "../steps/create-publish-inventory"
 import { createPublishPriceSetsStep } from "../steps/create-publish-price-sets"
@@ -43,7 +45,7 @@ export const publishStagedProductsWorkflowId = "publish-staged-products"
  * languages to Medusa's translations. Publishing twice updates, never
  * duplicates. Emits `marketplace.staged_products.published`.
  */
-export const publishStagedProductsWorkflow = createWorkflow(publishStagedProductsWorkflowId, (input: { vendor_id: string; staged_ids: string[] }) => {
+export const publishStagedProductsWorkflow = createWorkflow(publishStagedProductsWorkflowId, (input: { vendor_id: string; staged_ids: string[]; job_id?: string }) => {
   const plan = planPublishStep(input)
 
   const paths = transform({ plan }, ({ plan }) => {
@@ -96,6 +98,26 @@ export const publishStagedProductsWorkflow = createWorkflow(publishStagedProduct
           })),
       }))
     )
+    // The feed's stock enters the inventory ledger: a new level's quantity is its whole movement.
+    recordInventoryMovementsStep(
+      transform({ plan, newVariantsOf, stock, input }, ({ plan, newVariantsOf, stock, input }) => {
+        const quantityOf = new Map(newVariantsOf.map((v) => [v.id, v.quantity ?? 0]))
+        return plan.vendor.location_id
+          ? stock.map((s) => ({
+              inventory_item_id: s.inventory_item_id,
+              location_id: plan.vendor.location_id!,
+              reason: "import" as const,
+              stocked_delta: quantityOf.get(s.variant_id) ?? 0,
+              stocked_after: quantityOf.get(s.variant_id) ?? 0,
+              actor_type: "system" as const,
+              actor_id: null,
+              reference: input.job_id ?? null,
+              note: "Letzshop publish: new product",
+              source_key: `import:${s.inventory_item_id}:created`,
+            }))
+          : []
+      })
+    ).config({ name: "record-new-stock-movements" })
     // Without a shipping profile a product cannot be checked out: the one vendors' shipping options use.
     const shippingProfile = ensureShippingProfileStep()
     // The same links createProductsWorkflow and the products-created hook make.
@@ -212,7 +234,18 @@ export const publishStagedProductsWorkflow = createWorkflow(publishStagedProduct
       : []
   })
   when({ levels }, ({ levels }) => levels.length > 0).then(() => {
+    // Read before the write, recorded after it: the ledger gets each level's change to the feed's quantity.
+    const restock = planLevelMovementsStep(
+      transform({ levels, input }, ({ levels, input }) => ({
+        levels,
+        reason: "import" as const,
+        actor: { actor_type: "system" as const, actor_id: null },
+        reference: input.job_id ?? null,
+        note: "Letzshop publish: feed quantity",
+      }))
+    )
     updateInventoryLevelsWorkflow.runAsStep({ input: { updates: levels } })
+    recordInventoryMovementsStep(restock).config({ name: "record-restock-movements" })
   })
 
   // Sale prices: the vendor's sale price list, made on first need; the regular price stays the variant's.
