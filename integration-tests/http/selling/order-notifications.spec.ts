@@ -23,6 +23,7 @@ const hoursLater = (h: number) => new Date(Date.now() + h * 3600 * 1000 + 1000)
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let shop: Storefront
+    let platform: { headers: Record<string, string> }
     const fixtures = checkoutFixtures(api, getContainer)
     const notifications = () => getContainer().resolve(Modules.NOTIFICATION)
     const recordsOf = (orderId: string) =>
@@ -43,7 +44,7 @@ medusaIntegrationTestRunner({
         Promise.reject(new Error(`${e.config?.method} ${e.config?.url} → ${e.response?.status} ${JSON.stringify(e.response?.data)}`))
       )
       await seedPlatform(getContainer())
-      const platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
+      platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
       shop = await fixtures.storefront(platform, "notifya")
       await api.post(`/admin/vendors/${shop.vendor.id}`, { name: "Atelier Notify", email: SHOP_EMAIL, theme: THEME, default_language: "fr" }, platform)
     })
@@ -99,6 +100,20 @@ medusaIntegrationTestRunner({
       expect(mail.text).toMatch(/Gesamt: \d+,\d\d\s€/)
       expect(mail.html).toContain(`<html lang="de">`)
       expect(mailbox.to(SHOP_EMAIL).map((m) => m.mail.subject)).toEqual([`Nouvelle commande n° ${order.display_id}`])
+    })
+
+    it("a shop without a contact address is written to at its owners', in its default language — and so is a customer with none", async () => {
+      const other = await fixtures.storefront(platform, "notifyb")
+      await api.post(`/admin/vendors/${other.vendor.id}`, { default_language: "de" }, platform)
+      const { variant } = await fixtures.stockedVariant(other, "Velo", 10)
+      const order = await fixtures.placeOrder(other, [{ variant_id: variant.id, quantity: 1 }], { email: "ana@example.test" })
+      await mailbox.wait(2)
+
+      expect(mailbox.to("owner@notifyb.test").map((m) => m.mail.subject)).toEqual([`Neue Bestellung Nr. ${order.display_id}`])
+      expect(mailbox.to("ana@example.test").map((m) => m.mail.subject)).toEqual([`Ihre Bestellung Nr. ${order.display_id} bei NOTIFYB`])
+      // No theme: the shop's name in a neutral band instead of a logo.
+      expect(mailbox.to("ana@example.test")[0].mail.html).toContain(`background:#111111`)
+      expect(mailbox.to(SHOP_EMAIL)).toEqual([])
     })
 
     it("escapes HTML from a product title and an address", async () => {

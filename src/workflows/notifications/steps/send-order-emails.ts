@@ -11,7 +11,8 @@ export type SentOrderEmail = { template: string; to: string; status: "sent" | "f
  * Sends an order's planned emails through the notification module, each at most once per attempt:
  * an email whose idempotency key already has a record (sent, or failed and left to the retry job) is
  * skipped — Medusa would re-send a failed key itself, but then updates a record id it never created
- * (2.21.2), which would let the next retry send it again. A failed send is recorded `failure` by the
+ * (read in 2.21.2's createNotifications_: the update throws NOT_FOUND and the record stays `failure`),
+ * so the next retry would send it again. A failed send is recorded `failure` by the
  * module and reported here, not thrown: the order is placed whatever the mail server does, and
  * src/jobs/retry-order-notifications.ts sends it again. No compensation: a sent email cannot be recalled.
  */
