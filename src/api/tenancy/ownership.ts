@@ -18,6 +18,7 @@ export type Resource =
   | "cart"
   | "payment_collection"
   | "payment"
+  | "fulfillment"
   | "shipping_option"
   | "membership"
   | "team_role"
@@ -49,6 +50,7 @@ const THROUGH: Partial<Record<Resource, { entity: string; field: string | string
     field: ["payment_collection.order.sales_channel_id", "payment_collection.cart.sales_channel_id"],
     owner: "sales_channel",
   },
+  fulfillment: { entity: "fulfillment", field: "order.sales_channel_id", owner: "sales_channel" },
   // A shipping option belongs to the warehouse whose fulfillment set it serves.
   shipping_option: { entity: "shipping_option", field: "service_zone.fulfillment_set.location.id", owner: "stock_location" },
 }

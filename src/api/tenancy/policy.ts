@@ -85,6 +85,8 @@ const ORDER = { id: "order" } as const
 const ITEM = { id: "inventory_item" } as const
 const CUSTOMER = { id: "customer" } as const
 const PAYMENT = { id: "payment" } as const
+// Medusa answers a fulfilment of another order with a bare Error (500): the guard checks it first.
+const FULFILLMENT = { id: "order", fulfillment_id: "fulfillment" } as const
 
 export const ADMIN_POLICY: PolicyEntry[] = [
   // ── Before sign-in: the login page's flags; accepting a platform invite (its token is the key) ──
@@ -225,9 +227,9 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   owned(POST, "/admin/orders/:id/fulfillments", "order:update", ORDER, (ctx) => {
     if (ctx.body.location_id !== undefined) ownLocation(ctx)
   }),
-  owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/cancel", "order:update", ORDER),
-  owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/shipments", "order:update", ORDER),
-  owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/mark-as-delivered", "order:update", ORDER),
+  owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/cancel", "order:update", FULFILLMENT),
+  owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/shipments", "order:update", FULFILLMENT),
+  owned(POST, "/admin/orders/:id/fulfillments/:fulfillment_id/mark-as-delivered", "order:update", FULFILLMENT),
   // The fulfilment form picks one of the shop's shipping options (listed by warehouse).
   { methods: GET, route: "/admin/shipping-options", permission: "shipping_option:read", rule: { scope: "list", filter: ({ scope }) => ({ stock_location_id: nonEmpty(scope.stock_location_ids) }) } },
   owned(GET, "/admin/shipping-options/:id", "shipping_option:read", { id: "shipping_option" }),
