@@ -30,24 +30,33 @@ const redisModules = REDIS_URL
         resolve: "@medusajs/medusa/cache-redis",
         options: { redisUrl: REDIS_URL },
       },
-      {
-        key: Modules.LOCKING,
-        resolve: "@medusajs/medusa/locking",
-        options: {
-          providers: [
-            {
-              id: "locking-redis",
-              resolve: "@medusajs/medusa/locking-redis",
-              is_default: true,
-              // Medusa's reservation at checkout waits this long for an inventory item's lock (default 5 s):
-              // a burst of checkouts on one item queues there, and each must get its answer, not a time-out.
-              options: { redisUrl: REDIS_URL, waitLockingTimeout: 30 },
-            },
-          ],
-        },
-      },
     ]
   : []
+
+/**
+ * Medusa's locking (the stock reservation at checkout holds it per inventory item): on Redis with
+ * REDIS_URL, otherwise on PostgreSQL advisory locks, which every instance sharing the database sees
+ * (the in-process default would let two instances without Redis oversell) — through Maart's provider,
+ * which waits for them on connections of its own (src/modules/advisory-locking).
+ */
+const lockingModule = {
+  key: Modules.LOCKING,
+  resolve: "@medusajs/medusa/locking",
+  options: {
+    providers: [
+      REDIS_URL
+        ? {
+            id: "locking-redis",
+            resolve: "@medusajs/medusa/locking-redis",
+            is_default: true,
+            // Medusa's reservation at checkout waits this long for an inventory item's lock (default 5 s):
+            // a burst of checkouts on one item queues there, and each must get its answer, not a time-out.
+            options: { redisUrl: REDIS_URL, waitLockingTimeout: 30 },
+          }
+        : { id: "locking-postgres", resolve: "./src/modules/advisory-locking", is_default: true, options: { waitLockingTimeout: 30 } },
+    ],
+  },
+}
 
 const SMTP_URL = process.env.SMTP_URL
 const LOCAL_NOTIFICATIONS = "@medusajs/medusa/notification-local"
@@ -120,6 +129,7 @@ export default defineConfig({
     // Published products carry their texts in the vendor's other languages (the Store API answers `?locale=de`).
     { key: Modules.TRANSLATION, resolve: "@medusajs/medusa/translation" },
     ...redisModules,
+    lockingModule,
   ],
   featureFlags: { translation: true },
 })

@@ -1,0 +1,85 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { PostgresAdvisoryLockProvider } from "@medusajs/locking-postgres/dist/services/advisory-lock"
+import { Pool, type PoolClient, type PoolConfig } from "pg"
+
+type Options = { waitLockingTimeout?: number; pool_max?: number }
+// What this subclass uses of the stock provider, which declares it private.
+type StockInternals = { getManager(): { getKnex(): { client: { config: { connection: unknown } } } }; hashStringToInt(key: string): number }
+
+const LOCK_NOT_AVAILABLE = "55P03"
+
+/**
+ * Medusa's Postgres locking provider with `execute` — the one checkout's stock reservation uses —
+ * taken off the application's connection pool. The stock provider waits for each lock inside a
+ * transaction on that pool, while the job it guards needs a connection of the same pool: a burst of
+ * checkouts on one item (50 carts, pool of 10) had every connection waiting for the lock and the
+ * holder unable to reserve, until time-outs. Here waiters hold session advisory locks on a small pool
+ * of their own, PostgreSQL's `lock_timeout` ends a wait cleanly, and keys are taken in one order so
+ * two multi-item carts cannot deadlock. acquire/release (the cart's own lock) stay the stock ones.
+ */
+export default class AdvisoryLockingProvider extends PostgresAdvisoryLockProvider {
+  static identifier = "advisory-locking"
+
+  protected waitLockingTimeout: number
+  protected poolMax: number
+  protected lockPool_: Pool | null = null
+
+  constructor(container: Record<string, unknown>, options: Options = {}) {
+    // @ts-ignore the stock provider takes the module's container
+    super(...arguments)
+    // Like locking-redis's option: how long a caller that names no timeout waits for its locks.
+    this.waitLockingTimeout = Number(options.waitLockingTimeout ?? 30)
+    this.poolMax = Number(options.pool_max ?? 20)
+  }
+
+  protected stock(): StockInternals {
+    return this as unknown as StockInternals
+  }
+
+  /** Connections for waiting on locks, made with the application database's settings. */
+  protected lockPool(): Pool {
+    if (!this.lockPool_) {
+      const connection = this.stock().getManager().getKnex().client.config.connection
+      const settings: PoolConfig = typeof connection === "string" ? { connectionString: connection } : { ...(connection as PoolConfig) }
+      this.lockPool_ = new Pool({
+        ...settings,
+        max: this.poolMax,
+        idleTimeoutMillis: 10_000,
+        allowExitOnIdle: true,
+        // A waiter that finds every lock connection busy waits no longer than for the lock itself.
+        connectionTimeoutMillis: this.waitLockingTimeout * 1000,
+      } as PoolConfig)
+      this.lockPool_.on("error", () => undefined) // an idle client's broken connection is dropped by the pool
+    }
+    return this.lockPool_
+  }
+
+  async execute<T>(keys: string | string[], job: () => Promise<T>, args?: { timeout?: number }): Promise<T> {
+    const timeout = Math.max(args?.timeout ?? this.waitLockingTimeout, 1)
+    const ids = [...new Set((Array.isArray(keys) ? keys : [keys]).map((k) => this.stock().hashStringToInt(k)))].sort((a, b) => a - b)
+    let client: PoolClient
+    try {
+      client = await this.lockPool().connect()
+    } catch (e) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, "Timed-out acquiring lock.")
+    }
+    let broken: Error | undefined
+    try {
+      await client.query(`SET lock_timeout = '${timeout}s'`)
+      for (const id of ids) await client.query("SELECT pg_advisory_lock($1)", [id])
+    } catch (e: any) {
+      broken = e.code === LOCK_NOT_AVAILABLE ? undefined : e
+      await client.query("SELECT pg_advisory_unlock_all()").catch((err) => (broken ??= err))
+      client.release(broken)
+      if (e.code === LOCK_NOT_AVAILABLE) throw new MedusaError(MedusaError.Types.CONFLICT, "Timed-out acquiring lock.")
+      throw e
+    }
+    try {
+      return await job()
+    } finally {
+      // A connection that cannot unlock is destroyed, which ends its session and so its locks.
+      await client.query("SELECT pg_advisory_unlock_all()").catch((err) => (broken = err))
+      client.release(broken)
+    }
+  }
+}
