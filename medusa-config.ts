@@ -81,6 +81,37 @@ const notificationProviders = SMTP_URL
     ]
   : [{ id: "local", resolve: LOCAL_NOTIFICATIONS, options: { channels: ["feed", "email"] } }]
 
+const STRIPE_API_KEY = process.env.STRIPE_API_KEY
+
+/**
+ * With STRIPE_API_KEY, Medusa's payment module gets Maart's Stripe provider beside the manual one:
+ * `pp_stripe_stripe`, Medusa's Stripe provider extended for Stripe Connect (src/modules/stripe-connect),
+ * webhooks at /hooks/payment/stripe_stripe. Payments are authorized at checkout and captured by the
+ * vendor's team (docs/selling.md, "Payments").
+ */
+const paymentModules = STRIPE_API_KEY
+  ? [
+      {
+        key: Modules.PAYMENT,
+        resolve: "@medusajs/medusa/payment",
+        options: {
+          providers: [
+            {
+              id: "stripe",
+              resolve: "./src/modules/stripe-connect",
+              options: {
+                apiKey: STRIPE_API_KEY,
+                webhookSecret: process.env.STRIPE_WEBHOOK_SECRET,
+                apiBase: process.env.STRIPE_API_BASE || undefined,
+                platformFeePercent: Number(process.env.PLATFORM_FEE_PERCENT || 0),
+              },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -113,6 +144,7 @@ export default defineConfig({
     { resolve: "./src/modules/team" },
     { resolve: "./src/modules/audit" },
     { resolve: "./src/modules/marketplace" },
+    { resolve: "./src/modules/inventory-ledger" },
     {
       // Listing providers replaces the default: emailpass stays for admin users; shop customers sign in
       // with shop-emailpass, whose identities are per shop (docs/tenancy.md, "Customer accounts").
@@ -129,6 +161,7 @@ export default defineConfig({
     // Published products carry their texts in the vendor's other languages (the Store API answers `?locale=de`).
     { key: Modules.TRANSLATION, resolve: "@medusajs/medusa/translation" },
     ...redisModules,
+    ...paymentModules,
     lockingModule,
   ],
   featureFlags: { translation: true },

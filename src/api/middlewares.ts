@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
 import { adminDashboardRoutesMiddlewares } from "./admin/dashboard/middlewares"
+import { adminInventoryMovementRoutesMiddlewares } from "./admin/inventory/middlewares"
 import { adminFeedConfigRoutesMiddlewares } from "./admin/marketplace/feed-config/middlewares"
 import { adminImportJobRoutesMiddlewares } from "./admin/marketplace/imports/middlewares"
 import { adminPublishJobRoutesMiddlewares } from "./admin/marketplace/publish-jobs/middlewares"
@@ -8,13 +9,16 @@ import { adminPublishRoutesMiddlewares } from "./admin/marketplace/publish/middl
 import { adminStagedProductRoutesMiddlewares } from "./admin/marketplace/staged-products/middlewares"
 import { adminPlatformUserRoutesMiddlewares } from "./admin/platform/users/middlewares"
 import { adminTeamRoutesMiddlewares } from "./admin/team/middlewares"
+import { adminActiveVendorRoutesMiddlewares } from "./admin/vendor/middlewares"
 import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
 import { auditRecorder } from "./audit/recorder"
 import { deactivatedLoginMiddlewares } from "./auth/deactivated-login"
 import { authRateLimitMiddlewares } from "./auth/rate-limit"
 import { shopAuthMiddlewares } from "./auth/shop-auth"
+import { paymentHookMiddlewares } from "./hooks/payment/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeProductRoutesMiddlewares } from "./store/products/middlewares"
+import { storePaymentCollectionRoutesMiddlewares } from "./store/payment-collections/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { maartErrorHandler } from "./utils/error-handler"
 import { adminTenancyGuard } from "./tenancy/admin-guard"
@@ -35,9 +39,11 @@ export default defineMiddlewares({
     // After the guard (it needs the shop), before Medusa's validators: a shop's catalog page in one query.
     ...storeProductRoutesMiddlewares,
     ...adminVendorRoutesMiddlewares,
+    ...adminActiveVendorRoutesMiddlewares,
     ...adminTeamRoutesMiddlewares,
     ...adminPlatformUserRoutesMiddlewares,
     ...adminAuditLogRoutesMiddlewares,
+    ...adminInventoryMovementRoutesMiddlewares,
     ...adminDashboardRoutesMiddlewares,
     ...adminImportJobRoutesMiddlewares,
     ...adminFeedConfigRoutesMiddlewares,
@@ -46,5 +52,7 @@ export default defineMiddlewares({
     ...adminPublishJobRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
+    ...storePaymentCollectionRoutesMiddlewares,
+    ...paymentHookMiddlewares,
   ],
 })

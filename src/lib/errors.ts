@@ -26,6 +26,9 @@ export const ErrorCodes = {
   CUSTOMER_EMAIL_TAKEN: "CUSTOMER_EMAIL_TAKEN",
   PRODUCT_NOT_IN_SHOP: "PRODUCT_NOT_IN_SHOP",
   INSUFFICIENT_INVENTORY: "INSUFFICIENT_INVENTORY",
+  PAYMENT_NOT_AUTHORIZED: "PAYMENT_NOT_AUTHORIZED",
+  STRIPE_ACCOUNT_INVALID: "STRIPE_ACCOUNT_INVALID",
+  STRIPE_WEBHOOK_SIGNATURE_INVALID: "STRIPE_WEBHOOK_SIGNATURE_INVALID",
   STATS_RANGE_INVALID: "STATS_RANGE_INVALID",
   IMPORT_UNREADABLE: "IMPORT_UNREADABLE",
   IMPORT_EMPTY: "IMPORT_EMPTY",
@@ -117,6 +120,10 @@ export function codeOfMedusaError(err: { code?: unknown; type?: unknown; message
   }
   if (err?.type === MedusaError.Types.NOT_ALLOWED && /^Not enough stock available for item /.test(String(err.message))) {
     return ErrorCodes.INSUFFICIENT_INVENTORY
+  }
+  // Checkout with a payment the provider did not authorize (a declined card, an unconfirmed intent).
+  if (err?.type === MedusaError.Types.NOT_ALLOWED && /^Session: \S+ was not authorized with the provider\.$/.test(String(err.message))) {
+    return ErrorCodes.PAYMENT_NOT_AUTHORIZED
   }
   return undefined
 }

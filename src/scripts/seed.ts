@@ -1,6 +1,7 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { seedDemoVendors } from "./demo-vendors"
+import { offerPaymentProviders } from "./payment-providers"
 import {
   createRegionsWorkflow,
   createTaxRegionsWorkflow,
@@ -29,6 +30,10 @@ export default async function seedDemoData({ container }: ExecArgs) {
   const [store] = await storeModule.listStores()
   if (store?.metadata?.maart_seeded_at) {
     say(`demo data already present (seeded ${store.metadata.maart_seeded_at})`)
+    const added = await offerPaymentProviders(container)
+    if (added.length) {
+      say(`payment providers ${added.join(", ")} offered in the platform region`)
+    }
     return
   }
   const vendorPassword = process.env.MAART_DEMO_VENDOR_PASSWORD
@@ -91,6 +96,8 @@ export default async function seedDemoData({ container }: ExecArgs) {
     },
   })
   say("store, Luxembourg region (EUR, TVA 17%) and platform admin are ready")
+  // pp_system_default, and Stripe when configured.
+  await offerPaymentProviders(container)
 
   if (vendorPassword) {
     for (const { handle, owner } of await seedDemoVendors(container, vendorPassword, PLATFORM_CURRENCY)) {

@@ -252,6 +252,9 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   owned(["GET", "POST"], "/admin/customers/:id/addresses", part("customer"), CUSTOMER),
   owned(["GET", "POST", "DELETE"], "/admin/customers/:id/addresses/:address_id", part("customer"), CUSTOMER),
 
+  // ── The active vendor's own settings (Stripe Connect account): any member reads, settings.edit changes ──
+  { methods: ["GET", "POST"], route: "/admin/vendor", permission: { GET: "vendor:read", POST: "vendor:update" }, rule: { scope: "vendor" } },
+
   // ── The vendor's team (Maart routes; the vendor comes from the tenant context) ──
   { methods: GET, route: "/admin/team/members", permission: "team.view", rule: { scope: "vendor" } },
   owned(["POST", "DELETE"], "/admin/team/members/:id", { POST: "team.manage", DELETE: "team.remove" }, { id: "membership" }),
@@ -265,6 +268,9 @@ export const ADMIN_POLICY: PolicyEntry[] = [
 
   // ── Dashboard stats (Maart route): the active vendor's figures; platform admins see every vendor's ──
   { methods: GET, route: "/admin/dashboard/stats", permission: "analytics.view", rule: { scope: "vendor" } },
+
+  // The inventory ledger (Maart route): the active vendor's movements; inventory is the catalog's family.
+  { methods: GET, route: "/admin/inventory/movements", permission: "products.view", rule: { scope: "vendor" } },
 
   // ── Letzshop imports (Maart routes): a vendor's own jobs; platform admins see every vendor's ──
   { methods: ["GET", "POST"], route: "/admin/marketplace/imports", permission: { GET: "imports.view", POST: "imports.trigger" }, rule: { scope: "vendor" } },

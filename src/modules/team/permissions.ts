@@ -109,6 +109,7 @@ const FAMILY_OF_RESOURCE: Record<string, Family> = {
   plugin: "settings",
   feature_flag: "settings",
   user: "settings",
+  vendor: "settings", // the active vendor's own settings (/admin/vendor)
   invite: "settings",
 }
 

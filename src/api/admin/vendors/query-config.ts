@@ -10,6 +10,7 @@ export const defaultAdminVendorFields = [
   "default_language",
   "languages",
   "theme",
+  "stripe_account_id",
   "metadata",
   "created_at",
   "updated_at",

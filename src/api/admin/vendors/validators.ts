@@ -59,7 +59,7 @@ export const AdminCreateVendor = z
 
 export type AdminUpdateVendorType = z.infer<typeof AdminUpdateVendor>
 export const AdminUpdateVendor = z
-  .object({ handle: z.string().optional(), ...VendorFields, name: VendorFields.name.optional() })
+  .object({ handle: z.string().optional(), ...VendorFields, name: VendorFields.name.optional(), stripe_account_id: z.string().nullish() })
   .strict()
 
 export type AdminDeleteVendorParamsType = z.infer<typeof AdminDeleteVendorParams>

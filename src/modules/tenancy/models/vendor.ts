@@ -17,6 +17,8 @@ const Vendor = model
     languages: model.array().default(["fr", "de", "en"]),
     // { primary_color, accent_color, logo_url, font }
     theme: model.json().nullable(),
+    // The vendor's Stripe Connect account (acct_…): its shop's payments are made on it (docs/selling.md).
+    stripe_account_id: model.text().nullable(),
     // { fr: url, de: url, en: url }
     metadata: model.json().nullable(),
     domains: model.hasMany(() => VendorDomain, { mappedBy: "vendor" }),

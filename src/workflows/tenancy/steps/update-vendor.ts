@@ -3,7 +3,7 @@ import { TENANCY_MODULE } from "../../../modules/tenancy"
 import type TenancyModuleService from "../../../modules/tenancy/service"
 import type { CreateVendorStepInput } from "./create-vendor"
 
-export type UpdateVendorStepInput = Partial<CreateVendorStepInput> & { id: string; verified_at?: Date | null }
+export type UpdateVendorStepInput = Partial<CreateVendorStepInput> & { id: string; verified_at?: Date | null; stripe_account_id?: string | null }
 
 export const updateVendorStepId = "update-vendor"
 

@@ -2,12 +2,14 @@ import { createHook, createWorkflow, transform, when, WorkflowResponse } from "@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { getVendorStep } from "../steps/get-vendor"
 import { updateVendorStep, type UpdateVendorStepInput } from "../steps/update-vendor"
+import { validateStripeAccountStep } from "../steps/validate-stripe-account"
 import { validateVendorHandleStep } from "../steps/validate-vendor-handle"
 
 export const updateVendorWorkflowId = "update-vendor"
 
 /**
- * Updates a vendor's profile; a new handle is validated like a new vendor's.
+ * Updates a vendor's profile; a new handle is validated like a new vendor's, a Stripe Connect
+ * account id by its form.
  * Emits `vendor.updated`.
  *
  * @example
@@ -15,6 +17,7 @@ export const updateVendorWorkflowId = "update-vendor"
  */
 export const updateVendorWorkflow = createWorkflow(updateVendorWorkflowId, (input: UpdateVendorStepInput) => {
   getVendorStep({ id: input.id })
+  validateStripeAccountStep({ stripe_account_id: input.stripe_account_id })
   const handle = when({ input }, ({ input }) => !!input.handle).then(() =>
     validateVendorHandleStep(transform({ input }, ({ input }) => ({ handle: input.handle!, except_vendor_id: input.id })))
   )
