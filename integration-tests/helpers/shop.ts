@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules, ReturnStatus } from "@medusajs/framework/utils"
 import { createOrderPaymentCollectionWorkflow, createOrderWorkflow, markPaymentCollectionAsPaid } from "@medusajs/medusa/core-flows"
 import type { AxiosInstance } from "axios"
 import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
@@ -20,7 +20,7 @@ export type Shop = {
 /**
  * A vendor with one of everything, made through the Admin API as its owner
  * (so the tenancy rules and hooks do the tying): a product with a stocked
- * variant, a customer with an address, an order paid by hand (a captured payment), a reservation and a
+ * variant, a customer with an address, an order paid by hand (a captured payment) with a canceled return, a reservation and a
  * pending team invitation, a (failed) import job, a staged feed item and a (failed) publish job.
  */
 export async function openShop(api: AxiosInstance, container: MedusaContainer, platform: Headers, handle: string): Promise<Shop> {
@@ -57,6 +57,10 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
     data: [location],
   } = await query.graph({ entity: "stock_location", fields: ["fulfillment_sets.service_zones.shipping_options.id"], filters: { id: vendor.stock_locations[0].id } })
   const shippingOptionId = location.fulfillment_sets![0]!.service_zones[0].shipping_options[0].id
+  // A return record of the order, canceled at once: it exists without an open order change.
+  const orders = container.resolve(Modules.ORDER)
+  const orderReturn = await orders.createReturns({ order_id: order.id, location_id: vendor.stock_locations[0].id })
+  await orders.updateReturns({ id: orderReturn.id }, { status: ReturnStatus.CANCELED })
   const [reservation] = await container.resolve(Modules.INVENTORY).createReservationItems([
     { inventory_item_id: itemId, location_id: vendor.stock_locations[0].id, quantity: 1 },
   ])
@@ -92,6 +96,7 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
       sales_channel: vendor.sales_channel.id,
       order: order.id,
       payment_collection: collection.id,
+      return: orderReturn.id,
       payment: payment!.id,
       shipping_option: shippingOptionId,
       reservation: reservation.id,

@@ -219,6 +219,38 @@ medusaIntegrationTestRunner({
         expect([seen.status, seen.data.order?.fulfillment_status]).toEqual([200, "delivered"])
       })
 
+      it("takes a lamp back: a return of the shop's order received into its own warehouse (stock goes up)", async () => {
+        const { item } = await lineAndPayment(orderA2.id)
+        await fulfil(a, orderA2.id, item.id, 2)
+        expect(await fixtures.level(a, lampA.itemId)).toEqual({ stocked: 8, reserved: 1 })
+
+        // Neither into another shop's warehouse nor for another shop's order.
+        for (const body of [{ order_id: orderA2.id, location_id: b.ids.stock_location }, { order_id: orderB1.id, location_id: a.ids.stock_location }]) {
+          const res = await post("/admin/returns", body, a.headers)
+          expect([res.status, res.data.code]).toEqual([403, "OUTSIDE_VENDOR_SCOPE"])
+        }
+        const begun = await post("/admin/returns", { order_id: orderA2.id, location_id: a.ids.stock_location }, a.headers)
+        expectOk(begun)
+        const returnUrl = `/admin/returns/${begun.data.return.id}`
+        const theirOption = (await get(`/admin/shipping-options?stock_location_id=${b.ids.stock_location}`, b.headers)).data.shipping_options[0]
+        const foreignOption = await post(`${returnUrl}/shipping-method`, { shipping_option_id: theirOption.id }, a.headers)
+        expect([foreignOption.status, foreignOption.data.code]).toEqual([403, "OUTSIDE_VENDOR_SCOPE"])
+        for (const [method, url] of [["GET", returnUrl], ["POST", `${returnUrl}/request-items`], ["POST", `${returnUrl}/request`], ["POST", `${returnUrl}/cancel`], ["DELETE", `${returnUrl}/request`]]) {
+          const res = method === "GET" ? await get(url, b.headers) : method === "DELETE" ? await api.delete(url, { ...b.headers, ...anyStatus }) : await post(url, { items: [{ id: item.id, quantity: 1 }] }, b.headers)
+          expect([method, url, res.status, res.data.code]).toEqual([method, url, 404, "NOT_FOUND"])
+        }
+
+        expectOk(await post(`${returnUrl}/request-items`, { items: [{ id: item.id, quantity: 1 }] }, a.headers))
+        expectOk(await post(`${returnUrl}/request`, {}, a.headers))
+        expectOk(await post(`${returnUrl}/receive`, {}, a.headers))
+        expectOk(await post(`${returnUrl}/receive-items`, { items: [{ id: item.id, quantity: 1 }] }, a.headers))
+        expectOk(await post(`${returnUrl}/receive/confirm`, {}, a.headers))
+        // Medusa puts the received unit back at the return's location.
+        expect(await fixtures.level(a, lampA.itemId)).toEqual({ stocked: 9, reserved: 1 })
+        const { returns } = (await get(`/admin/returns?order_id=${orderA2.id}`, a.headers)).data
+        expect(returns.map((r: any) => [r.id, r.status, r.location_id])).toEqual([[begun.data.return.id, "received", a.ids.stock_location]])
+      })
+
       it("cancels an order: its reservation is released and its authorized payment canceled", async () => {
         expect(await fixtures.level(a, lampA.itemId)).toEqual({ stocked: 10, reserved: 3 })
         const res = await post(`/admin/orders/${orderA1.id}/cancel`, {}, a.headers)

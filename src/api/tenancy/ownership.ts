@@ -19,6 +19,7 @@ export type Resource =
   | "payment_collection"
   | "payment"
   | "fulfillment"
+  | "return"
   | "shipping_option"
   | "membership"
   | "team_role"
@@ -51,6 +52,7 @@ const THROUGH: Partial<Record<Resource, { entity: string; field: string | string
     owner: "sales_channel",
   },
   fulfillment: { entity: "fulfillment", field: "order.sales_channel_id", owner: "sales_channel" },
+  return: { entity: "return", field: "order.sales_channel_id", owner: "sales_channel" },
   // A shipping option belongs to the warehouse whose fulfillment set it serves.
   shipping_option: { entity: "shipping_option", field: "service_zone.fulfillment_set.location.id", owner: "stock_location" },
 }

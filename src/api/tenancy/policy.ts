@@ -87,6 +87,7 @@ const CUSTOMER = { id: "customer" } as const
 const PAYMENT = { id: "payment" } as const
 // Medusa answers a fulfilment of another order with a bare Error (500): the guard checks it first.
 const FULFILLMENT = { id: "order", fulfillment_id: "fulfillment" } as const
+const RETURN = { id: "return" } as const
 
 export const ADMIN_POLICY: PolicyEntry[] = [
   // ── Before sign-in: the login page's flags; accepting a platform invite (its token is the key) ──
@@ -242,6 +243,34 @@ export const ADMIN_POLICY: PolicyEntry[] = [
     assertOwnedIds(ctx, "order", [ctx.body.order_id])
   ),
   { methods: GET, route: "/admin/returns", permission: "order:read", rule: { scope: "owned-query", query: "order_id", resource: "order" } },
+  // Returns of the vendor's orders, received back into its own warehouses (a return is owned through its order).
+  {
+    methods: POST,
+    route: "/admin/returns",
+    permission: "order:update",
+    rule: {
+      scope: "create",
+      body: async (ctx) => {
+        await assertOwnedIds(ctx, "order", [ctx.body.order_id])
+        if (ctx.body.location_id !== undefined) ownLocation(ctx)
+      },
+    },
+  },
+  owned(["GET", "POST"], "/admin/returns/:id", { GET: "order:read", POST: "order:update" }, RETURN, (ctx) => {
+    if (ctx.body.location_id !== undefined) ownLocation(ctx)
+  }),
+  ...["request-items", "receive-items", "dismiss-items", "receive/confirm", "cancel"].map((action) =>
+    owned(POST, `/admin/returns/:id/${action}`, "order:update", RETURN)
+  ),
+  // Actions are looked up in the return's own order change by Medusa: another return's action is not found.
+  ...["request-items", "receive-items", "dismiss-items", "shipping-method"].map((action) =>
+    owned(["POST", "DELETE"], `/admin/returns/:id/${action}/:action_id`, "order:update", RETURN)
+  ),
+  owned(["POST", "DELETE"], "/admin/returns/:id/request", "order:update", RETURN),
+  owned(["POST", "DELETE"], "/admin/returns/:id/receive", "order:update", RETURN),
+  owned(POST, "/admin/returns/:id/shipping-method", "order:update", RETURN, (ctx) =>
+    assertOwnedIds(ctx, "shipping_option", [ctx.body.shipping_option_id])
+  ),
   { methods: GET, route: "/admin/claims", permission: "order:read", rule: { scope: "owned-query", query: "order_id", resource: "order" } },
   { methods: GET, route: "/admin/exchanges", permission: "order:read", rule: { scope: "owned-query", query: "order_id", resource: "order" } },
 
@@ -324,8 +353,7 @@ export const PLATFORM_ONLY: { methods?: Method[]; route: string }[] = [
     "stores", "regions", "currencies", "locales", "price-preferences", "product-types", "product-tags",
     "product-categories", "collections", "return-reasons", "shipping-profiles", "refund-reasons",
   ].map((family) => ({ methods: ["POST", "DELETE"] as Method[], route: `/admin/${family}*` })),
-  // Returns, claims and exchanges beyond reading an owned order's list (a later issue).
-  { route: "/admin/returns/*" }, { methods: POST, route: "/admin/returns" },
+  // Claims and exchanges beyond reading an owned order's list (a later issue).
   { route: "/admin/claims/*" }, { methods: POST, route: "/admin/claims" },
   { route: "/admin/exchanges/*" }, { methods: POST, route: "/admin/exchanges" },
   // Within vendor families.
