@@ -102,6 +102,27 @@ medusaIntegrationTestRunner({
       expect(all.map((m: any) => m.reason)).toEqual(["reservation_released", "fulfillment", "reservation", "reservation", "adjustment"])
     })
 
+    it("records a received return (stocked +n at the return's location) with who confirmed it", async () => {
+      const placed = await fixtures.placeOrder(a, [{ variant_id: lamp.variant.id, quantity: 2 }])
+      const { order } = (await api.get(`/admin/orders/${placed.id}?fields=*items`, a.headers)).data
+      const line = order.items[0]
+      expect((await api.post(`/admin/orders/${placed.id}/fulfillments`, { items: [{ id: line.id, quantity: 2 }], location_id: a.ids.stock_location }, { ...a.headers, ...anyStatus })).status).toBe(200)
+      // Medusa's return flow, by the platform admin (so this test does not lean on the returns policy).
+      const admin = platform.headers
+      const { return: ret } = (await api.post("/admin/returns", { order_id: placed.id, location_id: a.ids.stock_location }, { headers: admin })).data
+      await api.post(`/admin/returns/${ret.id}/request-items`, { items: [{ id: line.id, quantity: 1 }] }, { headers: admin })
+      await api.post(`/admin/returns/${ret.id}/request`, {}, { headers: admin })
+      await api.post(`/admin/returns/${ret.id}/receive`, {}, { headers: admin })
+      await api.post(`/admin/returns/${ret.id}/receive-items`, { items: [{ id: line.id, quantity: 1 }] }, { headers: admin })
+      const confirmed = await api.post(`/admin/returns/${ret.id}/receive/confirm`, {}, { headers: admin, ...anyStatus })
+      expect([confirmed.status, confirmed.data.type]).toEqual([200, undefined])
+
+      const [returned] = await waitFor(a.headers, `?inventory_item_id=${lamp.itemId}&reason=return`, 1)
+      const platformUser = (await api.get("/admin/users/me", platform)).data.user.id
+      expect(pick(returned)).toEqual(["return", 1, 0, null, "user", platformUser, ret.id])
+      expect(await fixtures.level(a, lamp.itemId)).toEqual({ stocked: 9, reserved: 0 })
+    })
+
     it("records a Letzshop publish as an import at the feed's quantity", async () => {
       server.feeds.set("/ledger.tsv", { body: Buffer.from(FEED) })
       const { data } = await api.post("/admin/marketplace/imports", { language: "fr", url: server.url("/ledger.tsv") }, a.headers)
@@ -119,6 +140,20 @@ medusaIntegrationTestRunner({
       const [imported] = await waitFor(a.headers, "?reason=import&q=ledger-1", 1)
       expect(pick(imported)).toEqual(["import", 6, 0, 6, "system", null, job.id])
       expect([imported.vendor_id, imported.location_id, imported.sku]).toEqual([a.vendor.id, a.ids.stock_location, "ledgera-LEDGER-1"])
+
+      // A re-import with a new quantity, published again: the level goes to 9, the ledger says +3.
+      server.feeds.set("/ledger.tsv", { body: Buffer.from(FEED.replace("\t6\t", "\t9\t")) })
+      const again = (await api.post("/admin/marketplace/imports", { language: "fr", url: server.url("/ledger.tsv") }, a.headers)).data.import_job
+      for (let i = 0; i < 300; i++) {
+        const job = (await api.get(`/admin/marketplace/imports/${again.id}`, a.headers)).data.import_job
+        if (!["queued", "running"].includes(job.status)) break
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      const republished = await publishAndWait(api, {}, a.headers)
+      expect(republished.status).toBe("succeeded")
+      const [restock] = await waitFor(a.headers, "?reason=import&q=ledger-1", 2)
+      expect(pick(restock)).toEqual(["import", 3, 0, 9, "system", null, republished.id])
+      expect(await fixtures.level(a, imported.inventory_item_id)).toEqual({ stocked: 9, reserved: 0 })
     })
 
     it("shows vendor B none of A's movements; platform admins see every vendor's", async () => {
