@@ -18,10 +18,13 @@ async function recreateDatabase(url) {
   await client.end()
 }
 
-/** Boots Maart with demo data on BENCH_DATABASE_URL (recreated) and resolves when it is ready. */
-export async function startMaart({ port = 9100 } = {}) {
+/**
+ * Boots Maart with demo data on BENCH_DATABASE_URL (recreated unless `fresh` is false: a second server on the
+ * same data) and resolves when it is ready. `env` adds to the server's environment.
+ */
+export async function startMaart({ port = 9100, fresh = true, env = {} } = {}) {
   const databaseUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@localhost:5432/maart_bench"
-  await recreateDatabase(databaseUrl)
+  if (fresh) await recreateDatabase(databaseUrl)
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/maart.mjs"), "start"], {
     cwd: ROOT,
     env: {
@@ -32,6 +35,7 @@ export async function startMaart({ port = 9100 } = {}) {
       MAART_ADMIN_EMAIL: ADMIN.email,
       MAART_ADMIN_PASSWORD: ADMIN.password,
       MAART_DEMO_VENDOR_PASSWORD: OWNER_PASSWORD,
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   })

@@ -28,8 +28,9 @@ export const fastCatalogEnabled = () => !["0", "false", "off"].includes((process
  * the catalog kept in sync by events (a full sync of 100k products with variants
  * and prices, then per change; multi-instance needs Redis events), answers
  * `count` as an estimate, and store products falls back to the slow path for
- * category and tag filters anyway. An index on the link table would not help:
- * the link query is 3 ms; the cost is carrying 10k ids through Node and SQL.
+ * category and tag filters anyway. An index alone does not fix Medusa's path:
+ * its link query takes 3 ms; the cost is carrying 10k ids through Node and SQL.
+ * (Indexes do serve this path's SQL: src/migration-scripts/store-catalog-indexes.ts.)
  *
  * Runs before Medusa's validators (no `methods`), after the tenancy guard has set
  * `req.shop`. Anything it does not answer exactly (unknown parameters, operators,

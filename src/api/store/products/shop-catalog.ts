@@ -108,12 +108,13 @@ export async function shopCatalogPage(knex: Knex, salesChannelId: string, cq: Ca
     bindings.tag_id = cq.tag_id
     where.push("EXISTS (SELECT 1 FROM product_tags pt WHERE pt.product_id = p.id AND pt.product_tag_id = ANY(:tag_id::text[]))")
   }
-  const from = `FROM product p JOIN product_sales_channel psc ON psc.product_id = p.id WHERE ${where.join(" AND ")}`
+  const from = `FROM product_sales_channel psc JOIN product p ON p.id = psc.product_id WHERE ${where.join(" AND ")}`
   const dir = cq.order.desc ? "DESC" : "ASC"
-  const orderBy = cq.order.column === "id" ? `p.id ${dir}` : `${ORDER_COLUMNS[cq.order.column]} ${dir}, p.id ${dir}`
+  // By id: the link's (sales_channel_id, product_id) index gives the shop's ids in order (src/migration-scripts).
+  const orderBy = cq.order.column === "id" ? `psc.product_id ${dir}` : `${ORDER_COLUMNS[cq.order.column]} ${dir}, p.id ${dir}`
   // The page and the count are independent: two pool connections, side by side.
   const [page, total] = await Promise.all([
-    knex.raw(`SELECT p.id ${from} ORDER BY ${orderBy} LIMIT :limit OFFSET :offset`, { ...bindings, limit: cq.limit, offset: cq.offset }),
+    knex.raw(`SELECT psc.product_id AS id ${from} ORDER BY ${orderBy} LIMIT :limit OFFSET :offset`, { ...bindings, limit: cq.limit, offset: cq.offset }),
     knex.raw(`SELECT count(*)::int AS count ${from}`, bindings),
   ])
   return { ids: (page.rows as { id: string }[]).map((r) => r.id), count: (total.rows[0] as { count: number }).count }
