@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { bearer, shopAccounts } from "../../helpers/customers"
 import { useMailbox } from "../../helpers/mailbox"
 import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 
@@ -20,7 +21,6 @@ medusaIntegrationTestRunner({
 
     const post = (url: string, body: object, headers: Record<string, string>) => api.post(url, body, { headers, ...anyStatus })
     const get = (url: string, headers: Record<string, string>) => api.get(url, { headers, ...anyStatus })
-    const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
     async function openShop(handle: string): Promise<Shop> {
       const owner = { email: `owner@${handle}.test`, password: "password-1" }
@@ -29,18 +29,10 @@ medusaIntegrationTestRunner({
       return { vendor, key: { "x-publishable-api-key": vendor.api_key.token }, owner: await adminHeaders(api, owner.email, owner.password) }
     }
 
-    const login = (shop: Shop, password: string, email = EMAIL) => post("/auth/customer/shop-emailpass", { email, password }, shop.key)
-
+    const accounts = shopAccounts(api)
+    const login = (shop: Shop, password: string, email = EMAIL) => accounts.login(shop.key, email, password)
     /** Registers at a shop the way a storefront does: identity, then the account with its token. */
-    async function register(shop: Shop, password: string, extra: object = {}, email = EMAIL) {
-      const identity = await post("/auth/customer/shop-emailpass/register", { email, password }, shop.key)
-      expect(identity.status).toBe(200)
-      const created = await post("/store/customers", { email, ...extra }, { ...shop.key, ...bearer(identity.data.token) })
-      expect(created.status).toBe(200)
-      const session = await login(shop, password, email)
-      expect(session.status).toBe(200)
-      return { customer: created.data.customer, auth: { ...shop.key, ...bearer(session.data.token) }, registrationToken: identity.data.token }
-    }
+    const register = (shop: Shop, password: string, extra: object = {}, email = EMAIL) => accounts.register(shop.key, email, password, extra)
 
     beforeAll(async () => {
       await seedPlatform(getContainer())
