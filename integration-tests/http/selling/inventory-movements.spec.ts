@@ -1,3 +1,4 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { checkoutFixtures, type Storefront } from "../../helpers/checkout"
 import { useFeedServer } from "../../helpers/feed-server"
@@ -171,6 +172,10 @@ medusaIntegrationTestRunner({
       expect(mine.count).toBeGreaterThan(0)
       expect((await list(platform, "?limit=100")).inventory_movements.map((m: any) => m.vendor_id)).toEqual(expect.arrayContaining([a.vendor.id, b.vendor.id]))
       expect((await list(platform, `?vendor_id=${b.vendor.id}&inventory_item_id=${lamp.itemId}`)).count).toBe(0)
+      // Append-only: the database refuses to change or remove a movement.
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await expect(pg.raw("update inventory_movement set stocked_delta = 0")).rejects.toThrow(/append-only/)
+      await expect(pg.raw("delete from inventory_movement")).rejects.toThrow(/append-only/)
       // Bad input answers with a code.
       const bad = await api.get("/admin/inventory/movements?reason=stolen", { ...a.headers, ...anyStatus })
       expect([bad.status, bad.data.code]).toEqual([400, expect.any(String)])
