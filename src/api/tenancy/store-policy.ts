@@ -62,7 +62,8 @@ export const STORE_POLICY: StorePolicyEntry[] = [
   shop("/store/product-options/:id"),
 
   // Carts live in the shop's sales channel.
-  { methods: POST, route: "/store/carts", rule: { scope: "create", refs: [{ in: "body", field: "sales_channel_id", resource: "sales_channel" }] } },
+  // Signed in, Medusa makes the cart the customer's: only this shop's customer may be.
+  { methods: POST, route: "/store/carts", rule: { scope: "create", refs: [{ in: "body", field: "sales_channel_id", resource: "sales_channel" }] }, customer: true },
   cart("/store/carts/:id", ["GET", "POST"]),
   cart("/store/carts/:id/line-items"),
   cart("/store/carts/:id/line-items/:line_id", ["POST", "DELETE"]),
