@@ -24,6 +24,7 @@ const COLUMNS = [
   "vendor_id", "inventory_item_id", "location_id", "sku", "reason", "stocked_delta", "reserved_delta",
   "stocked_after", "actor_type", "actor_id", "reference", "note", "source_key",
 ] as const
+const INSERT_BATCH = 2000
 
 /**
  * The inventory ledger (docs/selling.md, "Inventory movements"): `record`
@@ -46,13 +47,18 @@ class InventoryLedgerModuleService extends MedusaService({ InventoryMovement }) 
       }
       return row
     })
-    // ON CONFLICT on the partial unique index: Postgres settles concurrent retries, not a read-then-write.
-    const inserted = await knex("inventory_movement")
-      .insert(rows)
-      .onConflict(knex.raw("(source_key) where deleted_at is null"))
-      .ignore()
-      .returning("source_key")
-    return inserted.map((row: { source_key: string }) => row.source_key)
+    const added: string[] = []
+    // Batches stay under Postgres's 65,535 bound parameters (a large publish chunk records thousands).
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      // ON CONFLICT on the partial unique index: Postgres settles concurrent retries, not a read-then-write.
+      const inserted = await knex("inventory_movement")
+        .insert(rows.slice(i, i + INSERT_BATCH))
+        .onConflict(knex.raw("(source_key) where deleted_at is null"))
+        .ignore()
+        .returning("source_key")
+      added.push(...inserted.map((row: { source_key: string }) => row.source_key))
+    }
+    return added
   }
 }
 

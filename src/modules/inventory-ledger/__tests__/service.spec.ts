@@ -41,6 +41,12 @@ moduleIntegrationTestRunner<InventoryLedgerModuleService>({
         )
       })
 
+      it("records a publish chunk's thousands of movements (beyond one statement's bound parameters)", async () => {
+        const many = Array.from({ length: 5000 }, (_, i) => movement({ inventory_item_id: `iitem_${i}`, reason: "import", stocked_delta: 3, reserved_delta: 0, source_key: `import:iitem_${i}:created` }))
+        expect(await service.record(many)).toHaveLength(5000)
+        expect(await service.record(many)).toHaveLength(0)
+      })
+
       it("records nothing for an empty list", async () => {
         expect(await service.record([])).toEqual([])
       })
