@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { VendorScope } from "../../tenancy/context"
 import { nonEmpty } from "../../tenancy/ownership"
 import { requestPath } from "../../tenancy/route-match"
+import { maartErrorHandler } from "../../utils/error-handler"
 import { parseCatalogQuery, shopCatalogPage } from "./shop-catalog"
 
 type ShopRequest = MedusaRequest & {
@@ -56,7 +57,8 @@ export async function shopCatalogFastPath(req: MedusaRequest, res: MedusaRespons
     if (!catalogQuery) {
       return next()
     }
-    const { ids, count } = await shopCatalogPage(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), shop.sales_channel_id, catalogQuery)
+    const page = shopCatalogPage(req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION), shop.sales_channel_id, catalogQuery)
+    const ids = await page.ids
 
     for (const key of ["q", "id", "handle", "title", "category_id", "collection_id", "tag_id", "type_id", "offset"]) {
       delete query[key]
@@ -67,15 +69,23 @@ export async function shopCatalogFastPath(req: MedusaRequest, res: MedusaRespons
     const rank = new Map(ids.map((id, i) => [id, i]))
     const json = res.json.bind(res)
     res.json = (body: ListBody) => {
-      if (body && Array.isArray(body.products) && typeof body.count === "number") {
-        if (body.products.every((p) => p?.id && rank.has(p.id))) {
-          body.products.sort((a, b) => rank.get(a.id!)! - rank.get(b.id!)!)
-        }
-        body.count = count
-        body.offset = catalogQuery.offset
-        body.limit = catalogQuery.limit
+      if (!(body && Array.isArray(body.products) && typeof body.count === "number")) {
+        return json(body) // an error answer
       }
-      return json(body)
+      if (body.products.every((p) => p?.id && rank.has(p.id))) {
+        body.products.sort((a, b) => rank.get(a.id!)! - rank.get(b.id!)!)
+      }
+      body.offset = catalogQuery.offset
+      body.limit = catalogQuery.limit
+      // The count has been running while Medusa fetched the page: its time overlaps, not adds.
+      page.count.then(
+        (count) => json({ ...body, count }),
+        (e) => {
+          res.json = json
+          maartErrorHandler(e, req, res, () => undefined)
+        }
+      )
+      return res
     }
     next()
   } catch (e) {

@@ -78,8 +78,13 @@ export function parseCatalogQuery(query: Record<string, unknown>): CatalogQuery 
   return out
 }
 
-/** One page of a sales channel's published products (ids in order) and the total. */
-export async function shopCatalogPage(knex: Knex, salesChannelId: string, cq: CatalogQuery) {
+/**
+ * One page of a sales channel's published products: `ids` in order, and `count`
+ * (the whole list) as a promise of its own — it costs more than the page (it
+ * visits every matching product), so the caller can let it run while Medusa
+ * fetches the page.
+ */
+export function shopCatalogPage(knex: Knex, salesChannelId: string, cq: CatalogQuery) {
   const where = [
     "psc.sales_channel_id = :channel",
     "psc.deleted_at IS NULL",
@@ -112,10 +117,11 @@ export async function shopCatalogPage(knex: Knex, salesChannelId: string, cq: Ca
   const dir = cq.order.desc ? "DESC" : "ASC"
   // By id: the link's (sales_channel_id, product_id) index gives the shop's ids in order (src/migration-scripts).
   const orderBy = cq.order.column === "id" ? `psc.product_id ${dir}` : `${ORDER_COLUMNS[cq.order.column]} ${dir}, p.id ${dir}`
-  // The page and the count are independent: two pool connections, side by side.
-  const [page, total] = await Promise.all([
-    knex.raw(`SELECT psc.product_id AS id ${from} ORDER BY ${orderBy} LIMIT :limit OFFSET :offset`, { ...bindings, limit: cq.limit, offset: cq.offset }),
-    knex.raw(`SELECT count(*)::int AS count ${from}`, bindings),
-  ])
-  return { ids: (page.rows as { id: string }[]).map((r) => r.id), count: (total.rows[0] as { count: number }).count }
+  // Independent queries: two pool connections, side by side.
+  const count = knex.raw(`SELECT count(*)::int AS count ${from}`, bindings).then((r) => (r.rows[0] as { count: number }).count)
+  const ids = knex
+    .raw(`SELECT psc.product_id AS id ${from} ORDER BY ${orderBy} LIMIT :limit OFFSET :offset`, { ...bindings, limit: cq.limit, offset: cq.offset })
+    .then((r) => (r.rows as { id: string }[]).map((row) => row.id))
+  count.catch(() => undefined) // awaited later; a failure must not be an unhandled rejection meanwhile
+  return { ids, count }
 }
