@@ -41,3 +41,10 @@ export async function createLamp(api: AxiosInstance, headers: object, title: str
   )
   return data.product
 }
+
+/** A failed request reports what the API answered (axios errors cannot cross jest's worker boundary). */
+export function explainFailedRequests(api: AxiosInstance) {
+  api.interceptors.response.use(undefined, (e) =>
+    Promise.reject(new Error(`${e.config?.method} ${e.config?.url} → ${e.response?.status} ${JSON.stringify(e.response?.data)}`))
+  )
+}

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 import { checkoutFixtures, type Storefront } from "../../helpers/checkout"
-import { adminHeaders, anyStatus, createLamp, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { adminHeaders, anyStatus, createLamp, explainFailedRequests, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 
 type Headers = { headers: Record<string, string> }
 
@@ -19,10 +19,7 @@ export function checkoutSuite({ api, getContainer }: { api: AxiosInstance; getCo
   const storefront = (handle: string) => fixtures.storefront(platform, handle)
 
   beforeAll(async () => {
-    // A failed request reports what the API answered (axios errors cannot cross jest's worker boundary).
-    api.interceptors.response.use(undefined, (e) =>
-      Promise.reject(new Error(`${e.config?.method} ${e.config?.url} → ${e.response?.status} ${JSON.stringify(e.response?.data)}`))
-    )
+    explainFailedRequests(api)
     await seedPlatform(getContainer())
     platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
     a = await storefront("checkouta")

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { MARKETPLACE_MODULE } from "../../../src/modules/marketplace"
 import type MarketplaceModuleService from "../../../src/modules/marketplace/service"
 import { checkoutFixtures, type Storefront } from "../../helpers/checkout"
-import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { adminHeaders, anyStatus, explainFailedRequests, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 import { addMember } from "../../helpers/team"
 
 jest.setTimeout(300 * 1000)
@@ -36,9 +36,7 @@ medusaIntegrationTestRunner({
       (await api.get(`/admin/orders/${id}?fields=id,total,currency_code,created_at`, shop.headers)).data.order
 
     beforeAll(async () => {
-      api.interceptors.response.use(undefined, (e) =>
-        Promise.reject(new Error(`${e.config?.method} ${e.config?.url} → ${e.response?.status} ${JSON.stringify(e.response?.data)}`))
-      )
+      explainFailedRequests(api)
       await seedPlatform(getContainer())
       platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
       // Each shop starts with one order of its lamp (1 × 10 EUR), its lamp stocked 5 with 1 reserved,

@@ -6,7 +6,7 @@ import { retryFailedOrderEmails } from "../../../src/workflows/notifications/ret
 import { sendOrderNotificationsWorkflow } from "../../../src/workflows/notifications/workflows/send-order-notifications"
 import { checkoutFixtures, SHOPPER_ADDRESS, type Storefront } from "../../helpers/checkout"
 import { useMailbox } from "../../helpers/mailbox"
-import { adminHeaders, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { adminHeaders, explainFailedRequests, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 
 jest.setTimeout(300 * 1000)
 delete process.env.REDIS_URL
@@ -40,9 +40,7 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      api.interceptors.response.use(undefined, (e) =>
-        Promise.reject(new Error(`${e.config?.method} ${e.config?.url} → ${e.response?.status} ${JSON.stringify(e.response?.data)}`))
-      )
+      explainFailedRequests(api)
       await seedPlatform(getContainer())
       platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
       shop = await fixtures.storefront(platform, "notifya")

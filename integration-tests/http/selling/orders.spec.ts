@@ -2,7 +2,7 @@ import { createOrderPaymentCollectionWorkflow } from "@medusajs/medusa/core-flow
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { checkoutFixtures, type Storefront } from "../../helpers/checkout"
 import { shopAccounts } from "../../helpers/customers"
-import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { adminHeaders, anyStatus, explainFailedRequests, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 import { addMember } from "../../helpers/team"
 
 jest.setTimeout(300 * 1000)
@@ -60,10 +60,7 @@ medusaIntegrationTestRunner({
     }
 
     beforeAll(async () => {
-      // A failed request reports what the API answered (axios errors cannot cross jest's worker boundary).
-      api.interceptors.response.use(undefined, (e) =>
-        Promise.reject(new Error(`${e.config?.method} ${e.config?.url} → ${e.response?.status} ${JSON.stringify(e.response?.data)}`))
-      )
+      explainFailedRequests(api)
       await seedPlatform(getContainer())
       platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
       a = await fixtures.storefront(platform, "ordersa")

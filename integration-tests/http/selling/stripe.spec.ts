@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { checkoutFixtures, type Storefront } from "../../helpers/checkout"
 import { FAKE_WEBHOOK_SECRET, useFakeStripe } from "../../helpers/fake-stripe"
-import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { adminHeaders, anyStatus, explainFailedRequests, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 import { addMember } from "../../helpers/team"
 
 jest.setTimeout(300 * 1000)
@@ -28,9 +28,7 @@ medusaIntegrationTestRunner({
     const query = () => getContainer().resolve(ContainerRegistrationKeys.QUERY)
 
     beforeAll(async () => {
-      api.interceptors.response.use(undefined, (e) =>
-        Promise.reject(new Error(`${e.config?.method} ${e.config?.url} → ${e.response?.status} ${JSON.stringify(e.response?.data)}`))
-      )
+      explainFailedRequests(api)
       await seedPlatform(getContainer())
       platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
       a = await fixtures.storefront(platform, "stripea")
