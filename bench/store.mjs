@@ -12,7 +12,8 @@
 //   add       POST /store/carts/:id/line-items (one of the shop's carts, one of 5 variants)
 // and prints p50/p95 (from every response's latency), req/s and errors side by side, with the stock/fast ratio.
 // Before measuring, each side's answers to a few catalog URLs are fetched: the header x-maart-catalog says which
-// path answered, and the fast and stock answers must be equal (same data, same response).
+// path answered, and the fast and stock answers must be equal (same data, same response). Env: BENCH_SHOPS,
+// BENCH_PRODUCTS, BENCH_SECONDS, BENCH_CONNECTIONS, BENCH_SCENARIOS (e.g. "list,add"), BENCH_PORT (9120).
 import autocannon from "autocannon"
 import pg from "pg"
 import { ADMIN, json, login, startMaart } from "./lib/server.mjs"
@@ -24,6 +25,8 @@ const PRODUCTS = Number(process.env.BENCH_PRODUCTS || 10000)
 const SECONDS = Number(process.env.BENCH_SECONDS || 15)
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS || "1,10").split(",").map(Number)
 const PORT = Number(process.env.BENCH_PORT || 9120)
+// A subset of the scenarios, e.g. BENCH_SCENARIOS=list,add (default: all).
+const ONLY = process.env.BENCH_SCENARIOS ? process.env.BENCH_SCENARIOS.split(",") : null
 const CATEGORIES = 20
 const CARTS_PER_SHOP = 4
 process.env.BENCH_DATABASE_URL ||= "postgres://postgres@localhost:5432/maart_bench_store"
@@ -115,6 +118,9 @@ async function load(base, request, connections, { seconds = SECONDS, watcher } =
   return {
     p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: result.requests.average,
     errors: result.errors + result.timeouts + result.non2xx, n: latencies.length,
+    // What the errors were: HTTP statuses other than 2xx, time-outs, connection errors.
+    why: [...Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith("2")).map(([code, { count }]) => `${count}× ${code}`),
+      ...(result.timeouts ? [`${result.timeouts}× time-out`] : []), ...(result.errors - result.timeouts > 0 ? [`${result.errors - result.timeouts}× error`] : [])].join(", "),
     nodeMs: usage ? (1000 * usage.serverCpu) / n : NaN, pgMs: usage ? (1000 * usage.dbCpu) / n : NaN, otherCpu: usage?.otherCpu ?? NaN, machineSeconds: usage?.machineSeconds ?? NaN,
   }
 }
@@ -146,12 +152,12 @@ async function side(name, env, fresh, data) {
     const watcher = { pid: serverPid(PORT), db }
     const results = {}
     try {
-      for (const [scenario, request] of Object.entries(scenarios(data))) {
+      for (const [scenario, request] of Object.entries(scenarios(data)).filter(([name]) => !ONLY || ONLY.includes(name))) {
         await load(server.base, request, 2, { seconds: 3 }) // warm-up (JIT, pools, caches), not counted
         for (const connections of CONNECTIONS) {
           const r = (results[`${scenario} @${connections}`] = await load(server.base, request, connections, { watcher }))
           // Other CPU: what the rest of the machine ran meanwhile, as a share of its cores' time.
-          console.log(`  ${name.padEnd(5)} ${`${scenario} @${connections}`.padEnd(16)} p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  ${r.rps.toFixed(1).padStart(6)} req/s  errors ${r.errors}  CPU/request node ${r.nodeMs.toFixed(0)} ms + pg ${r.pgMs.toFixed(0)} ms  (others busy ${((100 * r.otherCpu) / r.machineSeconds).toFixed(0)} % of the machine)`)
+          console.log(`  ${name.padEnd(5)} ${`${scenario} @${connections}`.padEnd(16)} p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  ${r.rps.toFixed(1).padStart(6)} req/s  errors ${r.errors}${r.why ? ` (${r.why})` : ""}  CPU/request node ${r.nodeMs.toFixed(0)} ms + pg ${r.pgMs.toFixed(0)} ms  (others busy ${((100 * r.otherCpu) / r.machineSeconds).toFixed(0)} % of the machine)`)
         }
       }
     } finally {
