@@ -3,12 +3,15 @@
 //   1. database: DATABASE_URL when set, else an embedded PostgreSQL in .maart/pg
 //   2. migrations + demo seed (once), and — for `start` — the production build, side by side
 //   3. Medusa (`medusa start` from .medusa/server, or `medusa develop`), then the URLs and logins
-// Ctrl-C stops Medusa's whole process group, then PostgreSQL.
+//   4. the storefront (storefront/, built when its sources changed; `react-router dev` for `develop`) on
+//      STOREFRONT_PORT (8000), and each shop's URL — MAART_STOREFRONT=0 leaves it out
+// Ctrl-C stops the storefront's and Medusa's whole process groups, then PostgreSQL.
 import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { migrateAndSeed, runMedusa, spawnMedusa, stopMedusa, waitForReady } from "./lib/medusa.mjs"
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/postgres.mjs"
+import { adminToken, buildStorefront, ensurePlatformKey, spawnStorefront, spawnStorefrontDev } from "./lib/storefront.mjs"
 import {
   EMBEDDED_PG_PORT,
   ROOT,
@@ -25,7 +28,12 @@ const log = (msg) => console.log(`[maart] ${msg}`)
 
 let database = null
 let medusa = null
+let storefront = null
 let stopping = false
+const withStorefront =
+  !["0", "false", "no", "off"].includes(String(process.env.MAART_STOREFRONT ?? "").toLowerCase()) &&
+  fs.existsSync(path.join(ROOT, "storefront", "package.json"))
+const storefrontPort = process.env.STOREFRONT_PORT || "8000"
 
 /** A hash of everything `medusa build` compiles: rebuild only when it changed. */
 function sourceHash() {
@@ -61,6 +69,9 @@ async function shutdown(code = 0) {
   if (stopping) return
   stopping = true
   log("stopping…")
+  if (storefront) {
+    await stopMedusa(storefront, { graceMs: 5_000 })
+  }
   if (medusa) {
     await stopMedusa(medusa)
   }
@@ -109,7 +120,12 @@ async function main() {
     log("running migrations (medusa db:migrate)…")
     for (const line of await migrateAndSeed(migrateEnv)) log(line)
   }
-  await Promise.all([seed(), mode === "start" ? build(env) : null])
+  // The two builds one after the other: both are CPU-bound.
+  const builds = async () => {
+    await build(env)
+    if (withStorefront) await buildShops()
+  }
+  await Promise.all([seed(), mode === "start" ? builds() : null])
 
   const args = mode === "start" ? ["start"] : ["develop"]
   medusa = spawnMedusa(args, { cwd: mode === "start" ? SERVER_DIR : ROOT, env })
@@ -122,6 +138,7 @@ async function main() {
 
   const base = `http://localhost:${port}`
   if (await waitForReady(`${base}/health/ready`, { gaveUp: () => stopping })) {
+    const shops = withStorefront ? await startShops(env, base) : []
     console.log(
       [
         "",
@@ -132,13 +149,73 @@ async function main() {
         `  Platform admin    ${env.MAART_ADMIN_EMAIL} / ${env.MAART_ADMIN_PASSWORD}`,
         `  Demo shop owners  owner@lumiere.localhost, owner@velo.localhost / ${env.MAART_DEMO_VENDOR_PASSWORD}`,
         `  Demo staff        staff@maart.localhost (Editor at lumiere, Viewer at velo) / same password`,
-        "  Ctrl-C stops Medusa and PostgreSQL.",
+        ...shops,
+        `  Ctrl-C stops ${withStorefront ? "the storefront, " : ""}Medusa and PostgreSQL.`,
         "",
       ].join("\n")
     )
   } else if (!stopping) {
     log("Medusa did not become ready within 3 minutes; see its output above")
   }
+}
+
+/** The storefront's production build, redone only when storefront/'s sources changed. */
+async function buildShops() {
+  const started = Date.now()
+  log("building the storefront (react-router build) when it changed…")
+  const built = await buildStorefront()
+  log(built ? `storefront built in ${((Date.now() - started) / 1000).toFixed(0)} s` : "storefront build is up to date")
+}
+
+/**
+ * Starts the storefront against Medusa at `backend` and resolves with the lines naming each open shop's URLs:
+ * its `<handle>.localhost` domain (the demo shops have one; others their `<handle>.<PLATFORM_DOMAIN>`, which
+ * browsers also send to loopback) and the path-mode URL on localhost.
+ */
+async function startShops(env, backend) {
+  let token
+  let platformKey = process.env.MEDUSA_PUBLISHABLE_KEY
+  try {
+    token = await adminToken(backend, env.MAART_ADMIN_EMAIL, env.MAART_ADMIN_PASSWORD)
+    platformKey ||= await ensurePlatformKey(backend, token)
+  } catch (e) {
+    log(`the storefront gets no platform key (${e.message}): set MEDUSA_PUBLISHABLE_KEY`)
+  }
+  const shopEnv = {
+    ...env,
+    // A local demo: path mode on, cookies over plain http.
+    STOREFRONT_PATH_MODE: process.env.STOREFRONT_PATH_MODE || "true",
+    COOKIE_SECURE: env.COOKIE_SECURE,
+    MEDUSA_PUBLISHABLE_KEY: platformKey || "",
+  }
+  const options = { port: storefrontPort, backendUrl: backend, env: shopEnv }
+  storefront = mode === "start" ? spawnStorefront(options) : spawnStorefrontDev(options)
+  storefront.on("exit", (code) => {
+    if (!stopping) log(`the storefront exited (${code}); Medusa keeps running`)
+  })
+  const local = `http://localhost:${storefrontPort}`
+  // The bare localhost is no shop (404), but it answers: the storefront listens.
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline && storefront.exitCode === null && !(await fetch(local).then(() => true, () => false))) {
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  let vendors = []
+  try {
+    const list = await fetch(`${backend}/admin/vendors?status=active&limit=10&order=created_at`, {
+      headers: { authorization: `Bearer ${token}` },
+    }).then((r) => r.json())
+    vendors = list.vendors ?? []
+  } catch (e) {
+    log(`could not list the shops: ${e.message}`)
+  }
+  const platformDomain = env.PLATFORM_DOMAIN || "maart.localhost"
+  const lines = ["", `  Storefront        ${local}  (each shop on its own host)`]
+  for (const v of vendors) {
+    const domain = (v.domains ?? []).find((d) => d.verified_at && d.hostname.endsWith(".localhost"))?.hostname
+    const host = domain ?? `${v.handle}.${platformDomain}`
+    lines.push(`  ${v.name.padEnd(18).slice(0, 18)}http://${host}:${storefrontPort}/   path mode: ${local}/vendors/${v.handle}/`)
+  }
+  return lines
 }
 
 process.on("SIGINT", () => shutdown(0))

@@ -35,6 +35,8 @@ export async function startMaart({ port = 9100, fresh = true, env = {} } = {}) {
       MAART_ADMIN_EMAIL: ADMIN.email,
       MAART_ADMIN_PASSWORD: ADMIN.password,
       MAART_DEMO_VENDOR_PASSWORD: OWNER_PASSWORD,
+      // Benches of the backend alone; bench:storefront turns it on (with its own STOREFRONT_PORT).
+      MAART_STOREFRONT: "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
