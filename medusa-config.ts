@@ -33,6 +33,11 @@ const redisModules = REDIS_URL
     ]
   : []
 
+// How long a checkout waits for an inventory item's lock (Medusa's default: 5 s). A burst of checkouts on one
+// item queues there, one reservation at a time: the last of 50 waits ~50 × the hold time, which on this 2-core
+// machine under load passed 30 s (409 CONFLICT instead of the answer). Each must get its answer, not a time-out.
+const LOCK_WAIT_SECONDS = Number(process.env.LOCK_WAIT_SECONDS || 60)
+
 /**
  * Medusa's locking (the stock reservation at checkout holds it per inventory item): on Redis with
  * REDIS_URL, otherwise on PostgreSQL advisory locks, which every instance sharing the database sees
@@ -49,11 +54,9 @@ const lockingModule = {
             id: "locking-redis",
             resolve: "@medusajs/medusa/locking-redis",
             is_default: true,
-            // Medusa's reservation at checkout waits this long for an inventory item's lock (default 5 s):
-            // a burst of checkouts on one item queues there, and each must get its answer, not a time-out.
-            options: { redisUrl: REDIS_URL, waitLockingTimeout: 30 },
+            options: { redisUrl: REDIS_URL, waitLockingTimeout: LOCK_WAIT_SECONDS },
           }
-        : { id: "locking-postgres", resolve: "./src/modules/advisory-locking", is_default: true, options: { waitLockingTimeout: 30 } },
+        : { id: "locking-postgres", resolve: "./src/modules/advisory-locking", is_default: true, options: { waitLockingTimeout: LOCK_WAIT_SECONDS } },
     ],
   },
 }

@@ -34,6 +34,9 @@ export function maartErrorHandler(
   const logger = req.scope?.resolve(ContainerRegistrationKeys.LOGGER) ?? console
   if (statusCode >= 500) {
     logger.error(`[${requestId}] ${req.method} ${req.originalUrl}: ${err?.stack ?? err}`)
+  } else if (statusCode === 409 && !ownCode) {
+    // The client sees Medusa's generic conflict message: keep the real cause (a lock, a running workflow…) in the log.
+    logger.warn(`[${requestId}] ${req.method} ${req.originalUrl}: conflict: ${err?.message}`)
   }
   res.status(statusCode).json(response)
 }
