@@ -1,0 +1,14 @@
+import type { Route } from "./+types/checkout"
+import { shopMeta, useShopText } from "../lib/use-shop"
+import { t } from "../lib/i18n"
+
+// Placeholder registered by the skeleton; the cart/checkout/account helper replaces this page.
+export const meta: Route.MetaFunction = ({ matches }) => {
+  const root = matches.find((m) => m?.id === "root")?.data as { shop?: { lang: "fr" | "de" | "en" | "lb" } } | undefined
+  return shopMeta(matches, t(root?.shop?.lang ?? "fr", "checkout.title"))
+}
+
+export default function Page() {
+  const { t } = useShopText()
+  return <h1>{t("checkout.title")}</h1>
+}

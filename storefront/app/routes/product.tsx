@@ -1,0 +1,165 @@
+import { data, Form, Link, useNavigation } from "react-router"
+import type { Route } from "./+types/product"
+import { addToCart } from "../lib/add-to-cart.server"
+import { inStock, type CatalogProduct, type CatalogVariant } from "../lib/catalog"
+import { productByHandle } from "../lib/catalog.server"
+import { formatPrice, t } from "../lib/i18n"
+import { storeSdk } from "../lib/medusa.server"
+import { getCustomerToken } from "../lib/session.server"
+import { resolveShop } from "../lib/shop.server"
+import { shopMeta, useShopText } from "../lib/use-shop"
+
+const MAX_QUANTITY = 99
+
+/** The option values chosen in the URL (`?opt_<option id>=<value>`), completed from the first fitting variant. */
+function chooseVariant(product: CatalogProduct, query: URLSearchParams) {
+  const options = product.options ?? []
+  const variants = product.variants ?? []
+  const valueOf = (v: CatalogVariant, optionId: string) => v.options?.find((o) => o.option_id === optionId)?.value
+  const asked: Record<string, string> = {}
+  for (const option of options) {
+    const value = query.get(`opt_${option.id}`)
+    if (value && option.values?.some((v) => v.value === value)) {
+      asked[option.id] = value
+    }
+  }
+  const fits = (v: CatalogVariant) => Object.entries(asked).every(([id, value]) => valueOf(v, id) === value)
+  // Nothing asked: the first variant in stock. Some options asked: the first variant with those values.
+  const base = variants.filter(fits).sort((a, b) => Number(inStock(b)) - Number(inStock(a)))[0]
+  const selected: Record<string, string> = {}
+  for (const option of options) {
+    const value = asked[option.id] ?? (base ? valueOf(base, option.id) : undefined)
+    if (value) {
+      selected[option.id] = value
+    }
+  }
+  const variant = variants.find((v) => options.every((o) => valueOf(v, o.id) === selected[o.id])) ?? null
+  return { selected, variant }
+}
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params)
+  const product = await productByHandle(storeSdk(shop), shop, params.productHandle)
+  if (!product) {
+    throw data(null, { status: 404 })
+  }
+  const { selected, variant } = chooseVariant(product, new URL(request.url).searchParams)
+  return { product, selected, variant, title: product.title, description: product.subtitle || product.description?.slice(0, 160) || undefined }
+}
+
+/** POST: add the chosen variant to the cart (made on the first add; its id goes in the shop's cookie). */
+export async function action({ request, params }: Route.ActionArgs) {
+  const shop = await resolveShop(request, params)
+  const form = await request.formData()
+  const variantId = String(form.get("variant_id") ?? "")
+  const quantity = Number(form.get("quantity") ?? 1)
+  if (!variantId) {
+    return data({ ok: false as const, message: t(shop.lang, "product.choose_first") }, { status: 400 })
+  }
+  if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
+    return data({ ok: false as const, message: t(shop.lang, "product.quantity_invalid", { max: MAX_QUANTITY }) }, { status: 400 })
+  }
+  const sdk = storeSdk(shop, { token: await getCustomerToken(request, shop) })
+  const result = await addToCart(request, sdk, shop, { variantId, quantity })
+  const headers = result.setCookie ? { "Set-Cookie": result.setCookie } : undefined
+  if (result.error) {
+    return data({ ok: false as const, message: result.error.message }, { status: result.error.status === 404 ? 404 : 400, headers })
+  }
+  return data({ ok: true as const, message: t(shop.lang, "product.added") }, { headers })
+}
+
+export const meta: Route.MetaFunction = ({ matches, loaderData }) => shopMeta(matches, loaderData?.title, loaderData?.description)
+
+export default function Product({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, lang, link } = useShopText()
+  const navigation = useNavigation()
+  const { product, selected, variant } = loaderData
+  const options = product.options ?? []
+  const images = product.images?.length ? product.images : product.thumbnail ? [{ id: "thumb", url: product.thumbnail }] : []
+  const price = variant?.calculated_price
+  const available = variant ? inStock(variant) : false
+  const adding = navigation.state !== "idle" && navigation.formMethod === "POST"
+  const path = link(`/products/${encodeURIComponent(product.handle)}`)
+  return (
+    <article className="product-detail">
+      <section className="product-gallery" aria-label={t("product.images")}>
+        {images.length ? (
+          <ul>
+            {images.map((image, i) => (
+              <li key={image.id}>
+                <img src={image.url} alt={`${product.title} (${i + 1}/${images.length})`} loading={i ? "lazy" : "eager"} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="no-image">{t("product.no_image")}</p>
+        )}
+      </section>
+      <section className="product-info">
+        <h1>{product.title}</h1>
+        {product.subtitle ? <p className="product-subtitle">{product.subtitle}</p> : null}
+        <p className="product-price" aria-label={t("product.price")}>
+          {price?.calculated_amount != null ? (
+            <>
+              {price.original_amount != null && price.original_amount > price.calculated_amount ? (
+                <del>{formatPrice(price.original_amount, price.currency_code, lang)}</del>
+              ) : null}{" "}
+              <strong>{formatPrice(price.calculated_amount, price.currency_code, lang)}</strong>
+            </>
+          ) : (
+            t("product.unavailable")
+          )}
+        </p>
+        {variant ? (
+          <p className={available ? "stock in-stock" : "stock out-of-stock"}>{available ? t("product.in_stock") : t("product.out_of_stock")}</p>
+        ) : (
+          <p className="stock out-of-stock">{t("product.variant_missing")}</p>
+        )}
+
+        {options.length > 0 && (product.variants?.length ?? 0) > 1 ? (
+          <Form method="get" action={path} className="variant-form" preventScrollReset>
+            <fieldset>
+              <legend>{t("product.options")}</legend>
+              {options.map((option) => (
+                <p key={option.id}>
+                  <label htmlFor={`opt_${option.id}`}>{option.title}</label>
+                  <select id={`opt_${option.id}`} name={`opt_${option.id}`} defaultValue={selected[option.id]}>
+                    {(option.values ?? []).map((v) => (
+                      <option key={v.id} value={v.value}>
+                        {v.value}
+                      </option>
+                    ))}
+                  </select>
+                </p>
+              ))}
+              <button type="submit">{t("product.choose")}</button>
+            </fieldset>
+          </Form>
+        ) : null}
+
+        <Form method="post" action={path + (Object.keys(selected).length ? `?${new URLSearchParams(Object.entries(selected).map(([id, v]) => [`opt_${id}`, v]))}` : "")} className="add-form">
+          <input type="hidden" name="variant_id" value={variant?.id ?? ""} />
+          <label htmlFor="quantity">{t("product.quantity")}</label>
+          <input id="quantity" name="quantity" type="number" min={1} max={MAX_QUANTITY} defaultValue={1} inputMode="numeric" />
+          <button type="submit" disabled={!variant || !available || adding}>
+            {t("product.add_to_cart")}
+          </button>
+        </Form>
+        <div role="status" aria-live="polite" className={actionData && !actionData.ok ? "form-error" : "form-ok"}>
+          {actionData ? (
+            <p>
+              {actionData.message}
+              {actionData.ok ? (
+                <>
+                  {" "}
+                  <Link to={link("/cart")}>{t("nav.cart")}</Link>
+                </>
+              ) : null}
+            </p>
+          ) : null}
+        </div>
+        {product.description ? <div className="product-description">{product.description}</div> : null}
+      </section>
+    </article>
+  )
+}
