@@ -2,8 +2,9 @@
 // `npm test`: unit, module-integration and HTTP-integration suites against a real
 // PostgreSQL — the one at DB_HOST:DB_PORT when it answers, else an embedded one
 // started for the run. Ends with the total over all suites: `N passed, N failed`.
-// Then `medusa build` as one more test. Extra arguments go to jest (e.g. `npm test -- health`,
-// which skips the build); `--suite=unit` (or `build`) picks one suite.
+// Then the storefront's browser suite (Playwright, integration-tests/browser) and `medusa build` as one more test.
+// Extra arguments go to jest (e.g. `npm test -- health`, which skips the browser suite and the build);
+// `--suite=unit` (or `browser`, `build`) picks one suite.
 import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
@@ -14,6 +15,8 @@ const SUITES = ["unit", "integration:modules", "integration:http"]
 // `medusa build` type-checks against the types it generates from the modules (stricter than a
 // plain tsc on a clean clone) and compiles the admin extensions: what `npm start` would refuse.
 const BUILD = "build"
+// Chromium against a real Maart and the built storefront (integration-tests/browser/global-setup.ts starts both).
+const BROWSER = "browser"
 
 async function main() {
   loadDotEnv()
@@ -80,6 +83,16 @@ async function main() {
         `${r.numPendingTests} skipped in ${r.numTotalTestSuites} files`
     )
   }
+  if ((!only || only === BROWSER) && !jestArgs.length) {
+    const result = runBrowserSuite()
+    if (result) {
+      totals.passed += result.passed
+      totals.failed += result.failed
+      totals.skipped += result.skipped
+    } else {
+      broken = true
+    }
+  }
   if ((!only || only === BUILD) && !jestArgs.length) {
     console.log(`\n[test] ── ${BUILD} ──`)
     const build = spawnSync(process.execPath, [MEDUSA_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: process.env })
@@ -95,6 +108,31 @@ async function main() {
   }
   console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`)
   process.exit(totals.failed ? 1 : 0)
+}
+
+/** `playwright test` on the browser suite; its JSON report gives the counts (null when it has none). */
+function runBrowserSuite() {
+  const report = path.join(STATE_DIR, "playwright-browser.json")
+  fs.rmSync(report, { force: true })
+  console.log(`\n[test] ── ${BROWSER} ──`)
+  const run = spawnSync(
+    process.execPath,
+    [path.join(ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "-c", "integration-tests/browser/playwright.config.ts"],
+    { cwd: ROOT, stdio: "inherit", env: { ...process.env, MAART_BROWSER_REPORT: report } }
+  )
+  let r
+  try {
+    r = JSON.parse(fs.readFileSync(report, "utf8"))
+  } catch {
+    console.log(`[test] ${BROWSER}: playwright ended (exit ${run.status}) without a readable report`)
+    return null
+  }
+  const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = r.stats ?? {}
+  // A failing global setup (no server) runs no test at all: one failure, not a silent zero.
+  const setupFailed = (r.errors?.length ?? 0) > 0 && expected + unexpected + flaky === 0 ? 1 : 0
+  const result = { passed: expected + flaky, failed: unexpected + setupFailed, skipped }
+  console.log(`[test] ${BROWSER}: ${result.passed} passed, ${result.failed} failed, ${skipped} skipped`)
+  return result
 }
 
 main().catch((e) => {

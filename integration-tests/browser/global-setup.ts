@@ -1,0 +1,150 @@
+import type { ChildProcess } from "node:child_process"
+import net from "node:net"
+import path from "node:path"
+
+/**
+ * One real Maart and one storefront for the whole browser suite, on loopback ports:
+ *   - a fresh database, migrated and seeded as `npm start` seeds it (the two demo shops, lumiere and velo, each on
+ *     its verified `<handle>.localhost` domain and on `<handle>.maart.test`, the suite's platform domain);
+ *   - `medusa start` on the sources (as the kill-restart suite runs it), in one process, no Redis;
+ *   - the storefront built (only when its sources changed) while the database is prepared, then react-router-serve
+ *     with the platform's publishable key (created through the Admin API, as `npm start` does).
+ * What the specs need goes to them through the environment (read by harness.ts). Returns the teardown: both
+ * servers stopped (their whole process groups), the database dropped.
+ */
+
+export const PLATFORM_DOMAIN = "maart.test"
+export const PLATFORM_ADMIN = { email: "platform@browser.maart.test", password: "browser-platform-pass" }
+export const DEMO_OWNER_PASSWORD = "browser-owner-pass"
+
+const SCRIPTS = path.resolve(__dirname, "../../scripts/lib")
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer().once("error", reject)
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+/** Collects a child's output, so a failure can show the end of it. */
+function capture(child: ChildProcess) {
+  let output = ""
+  child.stdout?.on("data", (d) => (output = (output + d).slice(-20_000)))
+  child.stderr?.on("data", (d) => (output = (output + d).slice(-20_000)))
+  return () => output
+}
+
+export default async function globalSetup() {
+  const medusa = await import(path.join(SCRIPTS, "medusa.mjs"))
+  const postgres = await import(path.join(SCRIPTS, "postgres.mjs"))
+  const storefront = await import(path.join(SCRIPTS, "storefront.mjs"))
+
+  const db = {
+    host: process.env.DB_HOST || "localhost",
+    port: process.env.DB_PORT || "5432",
+    user: process.env.DB_USERNAME || "postgres",
+    password: process.env.DB_PASSWORD || "",
+  }
+  const database = `maart_browser_${process.pid}_${Date.now().toString(36)}`
+  const databaseUrl = `postgres://${encodeURIComponent(db.user)}:${encodeURIComponent(db.password)}@${db.host}:${db.port}/${database}`
+  const [backendPort, storefrontPort] = [await freePort(), await freePort()]
+  const backendUrl = `http://localhost:${backendPort}`
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "development",
+    LOG_LEVEL: "warn",
+    DATABASE_URL: databaseUrl,
+    PORT: String(backendPort),
+    PLATFORM_DOMAIN,
+    JWT_SECRET: "browser-jwt-secret",
+    COOKIE_SECRET: "browser-cookie-secret",
+    ADMIN_DISABLED: "true",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    MAART_ADMIN_EMAIL: PLATFORM_ADMIN.email,
+    MAART_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
+    MAART_DEMO_VENDOR_PASSWORD: DEMO_OWNER_PASSWORD,
+  }
+  // One process with in-memory queues; jest's and the test runner's variables are not the server's.
+  for (const name of ["REDIS_URL", "MEDUSA_WORKER_MODE", "NODE_OPTIONS", "JEST_WORKER_ID", "TEST_TYPE", "STRIPE_API_KEY"]) {
+    delete env[name]
+  }
+
+  const started = Date.now()
+  const children: ChildProcess[] = []
+  const teardown = async () => {
+    for (const child of children.reverse()) {
+      await medusa.stopMedusa(child, { graceMs: 5_000 })
+    }
+    await postgres.dropDatabase(databaseUrl).catch((e: Error) => console.warn(`[browser] could not drop ${database}: ${e.message}`))
+  }
+  const killAll = () => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid!, "SIGKILL")
+      } catch {
+        // gone already
+      }
+    }
+  }
+  process.once("exit", killAll)
+
+  try {
+    await postgres.ensureDatabase(databaseUrl)
+    // The database is I/O- and the build CPU-bound: side by side.
+    const [, built] = await Promise.all([medusa.migrateAndSeed(env), storefront.buildStorefront()])
+    console.log(`[browser] database seeded${built ? " and storefront built" : " (storefront build up to date)"} in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+
+    const backend: ChildProcess = medusa.spawnMedusa(["start"], { env, stdio: ["ignore", "pipe", "pipe"] })
+    children.push(backend)
+    const backendOutput = capture(backend)
+    if (!(await medusa.waitForReady(`${backendUrl}/health/ready`, { timeoutMs: 150_000, gaveUp: () => backend.exitCode !== null }))) {
+      throw new Error(`Maart did not become ready on ${backendUrl} (exit ${backend.exitCode}):\n${backendOutput().slice(-3000)}`)
+    }
+    // The platform's publishable key, as `npm start` gives it to the storefront.
+    const token = await storefront.adminToken(backendUrl, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
+    const platformKey = await storefront.ensurePlatformKey(backendUrl, token)
+
+    const shop: ChildProcess = storefront.spawnStorefront({
+      port: storefrontPort,
+      backendUrl,
+      env: { PLATFORM_DOMAIN, STOREFRONT_PATH_MODE: "true", COOKIE_SECURE: "false", MEDUSA_PUBLISHABLE_KEY: platformKey },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    children.push(shop)
+    const shopOutput = capture(shop)
+    // Any answer from the storefront (the bare host is no shop: 404) means it listens.
+    if (!(await waitForAnswer(`http://127.0.0.1:${storefrontPort}/`, 60_000, () => shop.exitCode !== null))) {
+      throw new Error(`the storefront did not answer on port ${storefrontPort} (exit ${shop.exitCode}):\n${shopOutput().slice(-3000)}`)
+    }
+    console.log(`[browser] Maart on ${backendUrl}, storefront on port ${storefrontPort}, ready after ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  } catch (e) {
+    await teardown()
+    throw e
+  }
+
+  Object.assign(process.env, {
+    MAART_BROWSER_BACKEND: backendUrl,
+    MAART_BROWSER_STOREFRONT_PORT: String(storefrontPort),
+  })
+  return async () => {
+    process.removeListener("exit", killAll)
+    await teardown()
+  }
+}
+
+async function waitForAnswer(url: string, timeoutMs: number, gaveUp: () => boolean) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline && !gaveUp()) {
+    try {
+      await fetch(url, { redirect: "manual" })
+      return true
+    } catch {
+      await new Promise((r) => setTimeout(r, 300))
+    }
+  }
+  return false
+}
