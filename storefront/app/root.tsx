@@ -100,6 +100,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
+        <link rel="icon" href={favicon(shop)} />
         <Links />
       </head>
       <body>
@@ -111,10 +112,21 @@ export function Layout({ children }: { children: ReactNode }) {
   )
 }
 
+/** An inline icon (the shop's initial on its color): no extra request, no /favicon.ico 404 per page. */
+function favicon(shop: ShopView | undefined): string {
+  const { "--color-primary": bg, "--color-on-primary": fg } = themeVariables(shop?.theme)
+  const letter = (shop?.name ?? "M").trim().charAt(0).toUpperCase().replace(/[<&>"']/g, "") || "M"
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="${bg}"/><text x="16" y="23" font-size="20" font-family="sans-serif" text-anchor="middle" fill="${fg}">${letter}</text></svg>`
+  return `data:image/svg+xml,${encodeURIComponent(svg)}`
+}
+
 function ShopChrome({ shop, children }: { shop: ShopView; children: ReactNode }) {
   const { t, link } = useShopText()
   const location = useLocation()
-  const here = shopPath(shop.base, location.pathname) + location.search
+  // The switcher comes back to this page (without a one-off "added to cart" notice).
+  const query = new URLSearchParams(location.search)
+  query.delete("added")
+  const here = shopPath(shop.base, location.pathname) + (query.size ? `?${query}` : "")
   const logo = logoUrl(shop.theme)
   const onSearchPage = shopPath(shop.base, location.pathname) === "/search"
   return (

@@ -21,6 +21,8 @@ export function isLang(value: unknown): value is Lang {
 type Dictionary = Record<string, string>
 
 const en: Dictionary = {
+  "catalog.count_one": "1 product",
+  "search.results_one": "1 result for “{q}”",
   "product.quantity_invalid": "Choose a quantity from 1 to {max}.",
   "nav.skip": "Skip to content",
   "nav.main": "Main",
@@ -96,6 +98,8 @@ const en: Dictionary = {
 }
 
 const fr: Dictionary = {
+  "catalog.count_one": "1 produit",
+  "search.results_one": "1 résultat pour « {q} »",
   "product.quantity_invalid": "Choisissez une quantité de 1 à {max}.",
   "nav.skip": "Aller au contenu",
   "nav.main": "Principal",
@@ -171,6 +175,8 @@ const fr: Dictionary = {
 }
 
 const de: Dictionary = {
+  "catalog.count_one": "1 Produkt",
+  "search.results_one": "1 Treffer für „{q}“",
   "product.quantity_invalid": "Bitte eine Menge von 1 bis {max} wählen.",
   "nav.skip": "Zum Inhalt springen",
   "nav.main": "Hauptmenü",
@@ -247,6 +253,8 @@ const de: Dictionary = {
 
 // Luxembourgish: what is translated here; every other key falls back to French.
 const lb: Dictionary = {
+  "catalog.count_one": "1 Produit",
+  "search.results_one": "1 Resultat fir „{q}“",
   "nav.skip": "Op den Inhalt",
   "nav.home": "Start",
   "nav.products": "Produiten",
@@ -296,6 +304,13 @@ export function t(lang: Lang, key: string, vars?: Record<string, string | number
     return text
   }
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole))
+}
+
+/** `t` for a count: the `<key>_one` label when there is exactly one, else `<key>`. */
+export function tn(lang: Lang, key: string, count: number, vars?: Record<string, string | number>): string {
+  const one = `${key}_one`
+  const hasOne = count === 1 && (DICTIONARIES[lang]?.[one] ?? fr[one] ?? en[one]) !== undefined
+  return t(lang, hasOne ? one : key, { count, ...vars })
 }
 
 /** Adds labels (another page's) to the dictionaries: `extendDictionaries({ en: {...}, fr: {...} })`. */

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "react-router"
-import { t as translate, type Lang } from "./i18n"
+import { t as translate, tn as translateCount, type Lang } from "./i18n"
 import { shopHref } from "./href"
 import type { ShopTheme } from "./shop.server"
 
@@ -29,6 +29,7 @@ export function useShopText() {
     shop,
     lang,
     t: (key: string, vars?: Record<string, string | number>) => translate(lang, key, vars),
+    tn: (key: string, count: number, vars?: Record<string, string | number>) => translateCount(lang, key, count, vars),
     link: (path = "/") => shopHref(shop?.base ?? "", path),
   }
 }

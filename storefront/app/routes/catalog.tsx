@@ -1,4 +1,4 @@
-import { Form } from "react-router"
+import { data, Form } from "react-router"
 import type { Route } from "./+types/catalog"
 import { Pagination } from "../components/pagination"
 import { ProductGrid } from "../components/product-card"
@@ -15,9 +15,15 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const sdk = storeSdk(shop)
   const url = new URL(request.url)
   const page = pageNumber(url.searchParams.get("page"))
-  const categories = await shopCategories(sdk)
-  const category = categories.find((c) => c.handle === url.searchParams.get("category")) ?? null
-  const result = await catalogPage(sdk, shop, { page, sort: parseSort(url.searchParams.get("sort")), categoryId: category?.id })
+  const sort = parseSort(url.searchParams.get("sort"))
+  const wanted = url.searchParams.get("category")
+  // Without a category filter the page and the filter's choices load side by side.
+  const [categories, unfiltered] = await Promise.all([shopCategories(sdk), wanted ? null : catalogPage(sdk, shop, { page, sort })])
+  const category = wanted ? (categories.find((c) => c.handle === wanted) ?? null) : null
+  if (wanted && !category) {
+    throw data(null, { status: 404 })
+  }
+  const result = unfiltered ?? (await catalogPage(sdk, shop, { page, sort, categoryId: category!.id }))
   const pages = Math.max(1, Math.ceil(result.count / PAGE_SIZE))
   const title = category ? `${category.name} · ${t(shop.lang, "catalog.title")}` : t(shop.lang, "catalog.title")
   return { ...result, categories, category: category?.handle ?? "", page, pages, title }
@@ -26,7 +32,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => shopMeta(matches, loaderData?.title)
 
 export default function Catalog({ loaderData }: Route.ComponentProps) {
-  const { t, link } = useShopText()
+  const { t, tn, link } = useShopText()
   const { products, count, categories, category, sort, priceSortable, page, pages } = loaderData
   const params = new URLSearchParams()
   if (category) params.set("category", category)
@@ -59,7 +65,7 @@ export default function Catalog({ loaderData }: Route.ComponentProps) {
         <button type="submit">{t("catalog.apply")}</button>
       </Form>
       <p className="result-count" role="status">
-        {t("catalog.count", { count })}
+        {tn("catalog.count", count)}
       </p>
       {products.length ? <ProductGrid products={products} labelledBy="catalog-title" /> : <p>{t("catalog.empty")}</p>}
       <Pagination path="/products" params={params} page={page} pages={pages} />

@@ -1,4 +1,4 @@
-import { data, Form, Link, useNavigation } from "react-router"
+import { data, Form, Link, redirect, useNavigation } from "react-router"
 import type { Route } from "./+types/product"
 import { addToCart } from "../lib/add-to-cart.server"
 import { inStock, type CatalogProduct, type CatalogVariant } from "../lib/catalog"
@@ -11,14 +11,14 @@ import { shopMeta, useShopText } from "../lib/use-shop"
 
 const MAX_QUANTITY = 99
 
-/** The option values chosen in the URL (`?opt_<option id>=<value>`), completed from the first fitting variant. */
+/** The option values chosen in the URL (`?<option id>=<value>`, ids are `opt_…`), completed from the first fitting variant. */
 function chooseVariant(product: CatalogProduct, query: URLSearchParams) {
   const options = product.options ?? []
   const variants = product.variants ?? []
   const valueOf = (v: CatalogVariant, optionId: string) => v.options?.find((o) => o.option_id === optionId)?.value
   const asked: Record<string, string> = {}
   for (const option of options) {
-    const value = query.get(`opt_${option.id}`)
+    const value = query.get(option.id)
     if (value && option.values?.some((v) => v.value === value)) {
       asked[option.id] = value
     }
@@ -43,8 +43,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (!product) {
     throw data(null, { status: 404 })
   }
-  const { selected, variant } = chooseVariant(product, new URL(request.url).searchParams)
-  return { product, selected, variant, title: product.title, description: product.subtitle || product.description?.slice(0, 160) || undefined }
+  const query = new URL(request.url).searchParams
+  const { selected, variant } = chooseVariant(product, query)
+  return { product, selected, variant, added: query.get("added") === "1", title: product.title, description: product.subtitle || product.description?.slice(0, 160) || undefined }
 }
 
 /** POST: add the chosen variant to the cart (made on the first add; its id goes in the shop's cookie). */
@@ -54,18 +55,21 @@ export async function action({ request, params }: Route.ActionArgs) {
   const variantId = String(form.get("variant_id") ?? "")
   const quantity = Number(form.get("quantity") ?? 1)
   if (!variantId) {
-    return data({ ok: false as const, message: t(shop.lang, "product.choose_first") }, { status: 400 })
+    return data({ message: t(shop.lang, "product.choose_first") }, { status: 400 })
   }
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
-    return data({ ok: false as const, message: t(shop.lang, "product.quantity_invalid", { max: MAX_QUANTITY }) }, { status: 400 })
+    return data({ message: t(shop.lang, "product.quantity_invalid", { max: MAX_QUANTITY }) }, { status: 400 })
   }
   const sdk = storeSdk(shop, { token: await getCustomerToken(request, shop) })
   const result = await addToCart(request, sdk, shop, { variantId, quantity })
   const headers = result.setCookie ? { "Set-Cookie": result.setCookie } : undefined
   if (result.error) {
-    return data({ ok: false as const, message: result.error.message }, { status: result.error.status === 404 ? 404 : 400, headers })
+    return data({ message: result.error.message }, { status: result.error.status === 404 ? 404 : 400, headers })
   }
-  return data({ ok: true as const, message: t(shop.lang, "product.added") }, { headers })
+  // Post/Redirect/Get: the page after the add is rendered with the new cart cookie (count in the header).
+  const back = new URL(request.url)
+  back.searchParams.set("added", "1")
+  return redirect(back.pathname + back.search, { headers })
 }
 
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => shopMeta(matches, loaderData?.title, loaderData?.description)
@@ -73,7 +77,7 @@ export const meta: Route.MetaFunction = ({ matches, loaderData }) => shopMeta(ma
 export default function Product({ loaderData, actionData }: Route.ComponentProps) {
   const { t, lang, link } = useShopText()
   const navigation = useNavigation()
-  const { product, selected, variant } = loaderData
+  const { product, selected, variant, added } = loaderData
   const options = product.options ?? []
   const images = product.images?.length ? product.images : product.thumbnail ? [{ id: "thumb", url: product.thumbnail }] : []
   const price = variant?.calculated_price
@@ -98,7 +102,8 @@ export default function Product({ loaderData, actionData }: Route.ComponentProps
       <section className="product-info">
         <h1>{product.title}</h1>
         {product.subtitle ? <p className="product-subtitle">{product.subtitle}</p> : null}
-        <p className="product-price" aria-label={t("product.price")}>
+        <p className="product-price">
+          <span className="visually-hidden">{t("product.price")}: </span>
           {price?.calculated_amount != null ? (
             <>
               {price.original_amount != null && price.original_amount > price.calculated_amount ? (
@@ -122,8 +127,8 @@ export default function Product({ loaderData, actionData }: Route.ComponentProps
               <legend>{t("product.options")}</legend>
               {options.map((option) => (
                 <p key={option.id}>
-                  <label htmlFor={`opt_${option.id}`}>{option.title}</label>
-                  <select id={`opt_${option.id}`} name={`opt_${option.id}`} defaultValue={selected[option.id]}>
+                  <label htmlFor={option.id}>{option.title}</label>
+                  <select id={option.id} name={option.id} defaultValue={selected[option.id]}>
                     {(option.values ?? []).map((v) => (
                       <option key={v.id} value={v.value}>
                         {v.value}
@@ -137,7 +142,7 @@ export default function Product({ loaderData, actionData }: Route.ComponentProps
           </Form>
         ) : null}
 
-        <Form method="post" action={path + (Object.keys(selected).length ? `?${new URLSearchParams(Object.entries(selected).map(([id, v]) => [`opt_${id}`, v]))}` : "")} className="add-form">
+        <Form method="post" action={path + (Object.keys(selected).length ? `?${new URLSearchParams(Object.entries(selected))}` : "")} className="add-form">
           <input type="hidden" name="variant_id" value={variant?.id ?? ""} />
           <label htmlFor="quantity">{t("product.quantity")}</label>
           <input id="quantity" name="quantity" type="number" min={1} max={MAX_QUANTITY} defaultValue={1} inputMode="numeric" />
@@ -145,16 +150,12 @@ export default function Product({ loaderData, actionData }: Route.ComponentProps
             {t("product.add_to_cart")}
           </button>
         </Form>
-        <div role="status" aria-live="polite" className={actionData && !actionData.ok ? "form-error" : "form-ok"}>
+        <div role="status" aria-live="polite" className={actionData ? "form-error" : "form-ok"}>
           {actionData ? (
+            <p>{actionData.message}</p>
+          ) : added ? (
             <p>
-              {actionData.message}
-              {actionData.ok ? (
-                <>
-                  {" "}
-                  <Link to={link("/cart")}>{t("nav.cart")}</Link>
-                </>
-              ) : null}
+              {t("product.added")} <Link to={link("/cart")}>{t("nav.cart")}</Link>
             </p>
           ) : null}
         </div>

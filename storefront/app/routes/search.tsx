@@ -26,7 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export const meta: Route.MetaFunction = ({ matches, loaderData }) => shopMeta(matches, loaderData?.title)
 
 export default function Search({ loaderData }: Route.ComponentProps) {
-  const { t, link } = useShopText()
+  const { t, tn, link } = useShopText()
   const { q, products, count, page, pages } = loaderData
   return (
     <>
@@ -38,7 +38,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
       </Form>
       {q ? (
         <p className="result-count" role="status">
-          {count ? t("search.results", { count, q }) : t("search.none", { q })}
+          {count ? tn("search.results", count, { q }) : t("search.none", { q })}
         </p>
       ) : null}
       {products.length ? <ProductGrid products={products} labelledBy="search-title" /> : null}
