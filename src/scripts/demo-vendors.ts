@@ -92,6 +92,9 @@ export async function seedDemoVendors(container: MedusaContainer, ownerPassword:
       verified_at: new Date(),
     } as any)
 
+    // The shop's shipping option serves the platform's default profile (provisioning
+    // made it): products without a profile cannot be checked out.
+    const [shippingProfile] = await container.resolve(Modules.FULFILLMENT).listShippingProfiles({ type: "default" })
     // additional_data.vendor_id: the products-created hook ties products and their
     // inventory items to the vendor, with a level at its warehouse.
     const { result: products } = await createProductsWorkflow(container).run({
@@ -99,6 +102,7 @@ export async function seedDemoVendors(container: MedusaContainer, ownerPassword:
         products: demo.products.map((p) => ({
           title: p.title,
           status: "published" as const,
+          shipping_profile_id: shippingProfile?.id,
           sales_channels: [{ id: result.sales_channel_id }],
           ...variantsOf(p, currency),
         })),
