@@ -1,11 +1,11 @@
 import { data, Form, Link, redirect, useNavigation } from "react-router"
 import type { Route } from "./+types/product"
-import { addToCart } from "../lib/add-to-cart.server"
+import { addLine, cookieHeaders, getCart, linesAfter, shopperOf, stockProblems } from "../lib/cart.server"
+import "../lib/i18n.shopper"
 import { inStock, type CatalogProduct, type CatalogVariant } from "../lib/catalog"
 import { productByHandle } from "../lib/catalog.server"
 import { formatPrice, t } from "../lib/i18n"
-import { storeSdk } from "../lib/medusa.server"
-import { getCustomerToken } from "../lib/session.server"
+import { errorStatus, storeSdk } from "../lib/medusa.server"
 import { resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 
@@ -60,12 +60,26 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
     return data({ message: t(shop.lang, "product.quantity_invalid", { max: MAX_QUANTITY }) }, { status: 400 })
   }
-  const sdk = storeSdk(shop, { token: await getCustomerToken(request, shop) })
-  const result = await addToCart(request, sdk, shop, { variantId, quantity })
-  const headers = result.setCookie ? { "Set-Cookie": result.setCookie } : undefined
-  if (result.error) {
-    return data({ message: result.error.message }, { status: result.error.status === 404 ? 404 : 400, headers })
+  const shopper = await shopperOf(request, shop)
+  try {
+    await addLine(shopper, variantId, quantity)
+  } catch (error) {
+    const status = errorStatus(error)
+    if (!status || status >= 500) {
+      throw error
+    }
+    // Medusa refuses more than the stock: say how many are left (with the cart's own lines of this variant).
+    const productId = String(form.get("product_id") ?? "") || undefined
+    const lines = linesAfter(await getCart(shopper).catch(() => null), { variantId, productId, quantity })
+    const [problem] = await stockProblems(shopper, lines).catch(() => [])
+    const message = problem
+      ? problem.available > 0
+        ? t(shop.lang, "cart.only_left", { count: problem.available, title: problem.title })
+        : t(shop.lang, "cart.sold_out", { title: problem.title })
+      : (error as Error).message
+    return data({ message }, { status: status === 404 ? 404 : 400, headers: cookieHeaders(shopper) })
   }
+  const headers = cookieHeaders(shopper)
   // Post/Redirect/Get: the page after the add is rendered with the new cart cookie (count in the header).
   const back = new URL(request.url)
   back.searchParams.set("added", "1")
@@ -144,6 +158,7 @@ export default function Product({ loaderData, actionData }: Route.ComponentProps
 
         <Form method="post" action={path + (Object.keys(selected).length ? `?${new URLSearchParams(Object.entries(selected))}` : "")} className="add-form">
           <input type="hidden" name="variant_id" value={variant?.id ?? ""} />
+          <input type="hidden" name="product_id" value={product.id} />
           <label htmlFor="quantity">{t("product.quantity")}</label>
           <input id="quantity" name="quantity" type="number" min={1} max={MAX_QUANTITY} defaultValue={1} inputMode="numeric" />
           <button type="submit" disabled={!variant || !available || adding}>
