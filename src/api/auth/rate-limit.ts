@@ -3,8 +3,8 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute
 import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type Redis from "ioredis"
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible"
 import { ErrorCodes } from "../../lib/errors"
+import { asRefusal, createLimiter, type Limiter } from "../../lib/rate-limiter"
 import { getRedis } from "../../lib/redis"
 import { SHOP_AUTH_PROVIDER } from "../../modules/shop-auth"
 
@@ -34,23 +34,8 @@ export function authLimits(env: NodeJS.ProcessEnv = process.env): AuthLimits {
   }
 }
 
-type Limiter = RateLimiterMemory | RateLimiterRedis
-type MemoryOptions = ConstructorParameters<typeof RateLimiterMemory>[0]
-
 /** Failed logins, and registration + reset-password requests; each per account and per IP. */
 export type AuthLimiters = Record<"login" | "register", { account: Limiter; ip: Limiter }>
-
-/** Counts in this process while Redis does not answer, and says so. */
-class InsuranceLimiter extends RateLimiterMemory {
-  constructor(opts: MemoryOptions, private readonly onUse: () => void) {
-    super(opts)
-  }
-
-  consume(...args: Parameters<RateLimiterMemory["consume"]>) {
-    this.onUse()
-    return super.consume(...args)
-  }
-}
 
 /**
  * The auth counters. With a Redis client every instance shares them; while Redis is
@@ -60,19 +45,8 @@ export function createAuthLimiters(
   limits: AuthLimits,
   { redis, keyPrefix = "maart:rl", onRedisDown = () => undefined }: { redis?: Redis; keyPrefix?: string; onRedisDown?: () => void } = {}
 ): AuthLimiters {
-  const limiter = (name: string, points: number): Limiter => {
-    const opts = { keyPrefix: `${keyPrefix}:${name}`, points, duration: limits.windowSeconds }
-    if (!redis) {
-      return new RateLimiterMemory(opts)
-    }
-    // Not ready = straight to the insurance, rather than queueing behind reconnects.
-    return new RateLimiterRedis({
-      ...opts,
-      storeClient: redis,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: new InsuranceLimiter(opts, onRedisDown),
-    })
-  }
+  const limiter = (name: string, points: number): Limiter =>
+    createLimiter({ keyPrefix: `${keyPrefix}:${name}`, points, duration: limits.windowSeconds }, { redis, onRedisDown })
   return {
     login: { account: limiter("login:account", limits.account), ip: limiter("login:ip", limits.ip) },
     register: { account: limiter("register:account", limits.account), ip: limiter("register:ip", limits.registerIp) },
@@ -114,13 +88,6 @@ function countersOf(req: MedusaRequest, purpose: keyof AuthLimiters, accountFiel
     counters.push({ kind: "account", limiter: account, key })
   }
   return counters
-}
-
-const asRefusal = (e: unknown) => {
-  if (e instanceof RateLimiterRes) {
-    return e
-  }
-  throw e
 }
 
 /**

@@ -16,7 +16,7 @@ export function maartErrorHandler(
   res: MedusaResponse,
   _next: MedusaNextFunction
 ) {
-  const { statusCode, body } = zodIssues(err) ?? getHttpResponseFromError(err)
+  const { statusCode, body } = zodIssues(err) ?? tooLarge(err) ?? getHttpResponseFromError(err)
   const requestId = (req as MedusaRequest & { requestId?: string }).requestId ?? "-"
   const ownCode = isMaartCode(err.code) ? err.code : codeOfMedusaError(err)
   const type = String(body.type ?? "unknown_error")
@@ -39,6 +39,15 @@ export function maartErrorHandler(
     logger.warn(`[${requestId}] ${req.method} ${req.originalUrl}: conflict: ${err?.message}`)
   }
   res.status(statusCode).json(response)
+}
+
+/** A JSON/text body over its route's `bodyParser.sizeLimit` (Express's error, which Medusa maps to a 500). */
+function tooLarge(err: { type?: unknown; limit?: unknown }) {
+  if (err?.type !== "entity.too.large") {
+    return undefined
+  }
+  const limit = typeof err.limit === "number" ? ` of ${Math.round(err.limit / 1024)} kB` : ""
+  return { statusCode: 413, body: { type: "payload_too_large", message: `The request body is over this route's limit${limit}.` } }
 }
 
 type ZodIssueLike = { path: (string | number)[]; message: string }
