@@ -1,10 +1,13 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { assertProductionSecrets, envFlag, workerMode } from "./src/lib/env"
+import { installBodyLimit } from "./src/lib/body-limit"
 import { installRequestIds } from "./src/lib/request-id"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 assertProductionSecrets()
 installRequestIds()
+// After the request ids: it runs first, so an oversized body is refused before anything reads it.
+installBodyLimit()
 
 const REDIS_URL = process.env.REDIS_URL
 const isProduction = process.env.NODE_ENV === "production"

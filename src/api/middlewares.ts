@@ -18,6 +18,7 @@ import { shopAuthMiddlewares } from "./auth/shop-auth"
 import { paymentHookMiddlewares } from "./hooks/payment/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeProductRoutesMiddlewares } from "./store/products/middlewares"
+import { storeRateLimitMiddlewares } from "./store/rate-limit"
 import { storePaymentCollectionRoutesMiddlewares } from "./store/payment-collections/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { maartErrorHandler } from "./utils/error-handler"
@@ -35,6 +36,8 @@ export default defineMiddlewares({
     { matcher: "/admin*", middlewares: [auditRecorder] },
     // No `methods`: runs before Medusa's validators, so list filters it writes are validated and applied.
     { matcher: "/admin*", middlewares: [adminTenancyGuard] },
+    // Before the guard: a refused request costs no shop lookup.
+    ...storeRateLimitMiddlewares,
     { matcher: "/store*", middlewares: [storeTenancyGuard] },
     // After the guard (it needs the shop), before Medusa's validators: a shop's catalog page in one query.
     ...storeProductRoutesMiddlewares,
