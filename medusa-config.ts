@@ -2,12 +2,15 @@ import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
 import { assertProductionSecrets, envFlag, workerMode } from "./src/lib/env"
 import { installBodyLimit } from "./src/lib/body-limit"
 import { installRequestIds } from "./src/lib/request-id"
+import { installRequestTiming } from "./src/lib/request-timing"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 assertProductionSecrets()
 installRequestIds()
 // After the request ids: it runs first, so an oversized body is refused before anything reads it.
 installBodyLimit()
+// Last, so it wraps the others: even a response they answer themselves (413) is timed.
+installRequestTiming()
 
 const REDIS_URL = process.env.REDIS_URL
 const isProduction = process.env.NODE_ENV === "production"

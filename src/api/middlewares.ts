@@ -21,6 +21,7 @@ import { storeProductRoutesMiddlewares } from "./store/products/middlewares"
 import { storeRateLimitMiddlewares } from "./store/rate-limit"
 import { storePaymentCollectionRoutesMiddlewares } from "./store/payment-collections/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
+import { metricsRoutesMiddlewares } from "./metrics/middlewares"
 import { maartErrorHandler } from "./utils/error-handler"
 import { adminTenancyGuard } from "./tenancy/admin-guard"
 import { storeTenancyGuard } from "./tenancy/store-guard"
@@ -57,5 +58,6 @@ export default defineMiddlewares({
     ...storeCartRoutesMiddlewares,
     ...storePaymentCollectionRoutesMiddlewares,
     ...paymentHookMiddlewares,
+    ...metricsRoutesMiddlewares,
   ],
 })

@@ -9,6 +9,7 @@ import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import type { StageBatchResult } from "../../../modules/marketplace/service"
 import { downloadFeed } from "./download-feed"
 import { isJobFinished } from "../../../modules/marketplace/job-status"
+import { metrics } from "../../../lib/metrics"
 
 /** Rows per staging batch: one upsert statement and one progress write each. */
 export const IMPORT_BATCH_ROWS = 2000
@@ -96,6 +97,7 @@ async function importPass(
   let format: FeedFormat | undefined
   let problems: Problem[] = []
   let batches = 0
+  let rowsCounted = 0
   // One batch in flight: while the database merges batch n, the next one is parsed and normalized.
   let inFlight: Promise<void> = Promise.resolve()
   let failure: unknown
@@ -149,6 +151,9 @@ async function importPass(
       gzip: format?.gzip ?? false,
       heartbeat_at: new Date(),
     })
+    // The rows/s metric grows with each progress write (rate() of the counter).
+    metrics().importRows.inc(counters.rows_done - rowsCounted)
+    rowsCounted = counters.rows_done
     if (current.cancel_requested_at) {
       throw new Cancelled()
     }

@@ -1,0 +1,143 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client"
+import { getRedis } from "./redis"
+
+/**
+ * The process's Prometheus metrics. Each instance (server or worker) keeps its
+ * own registry and answers for itself on GET /metrics: Prometheus scrapes every
+ * instance and sums across them (docs/runbook.md, "Metrics and logs").
+ */
+export type Metrics = {
+  registry: Registry
+  httpDuration: Histogram<"method" | "route" | "status">
+  importRows: Counter
+  /** The app's container, handed over by GET /metrics before each scrape: the gauges read the database through it. */
+  container?: MedusaContainer
+}
+
+// One set per process, whichever copy of this file (medusa-config, routes) asks first.
+const KEY = Symbol.for("maart.metrics")
+const holder = globalThis as typeof globalThis & { [KEY]?: Metrics }
+
+// Medusa's Redis event bus queue: named in @medusajs/event-bus-redis (eventBusRedisQueueName, default
+// "events-queue"), with the service's class name as BullMQ prefix.
+const EVENT_QUEUE = { name: "events-queue", prefix: "RedisEventBusService" }
+
+export function metrics(): Metrics {
+  if (!holder[KEY]) {
+    holder[KEY] = createMetrics()
+  }
+  return holder[KEY]
+}
+
+function createMetrics(): Metrics {
+  const registry = new Registry()
+  collectDefaultMetrics({ register: registry })
+  const m: Metrics = {
+    registry,
+    httpDuration: new Histogram({
+      name: "http_request_duration_seconds",
+      help: "HTTP request duration, by method, matched route pattern (never the raw URL) and status",
+      labelNames: ["method", "route", "status"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    // rows/s is rate(maart_import_rows_processed_total[1m]).
+    importRows: new Counter({
+      name: "maart_import_rows_processed_total",
+      help: "Feed rows read by imports on this instance (counted at each progress write)",
+      registers: [registry],
+    }),
+  }
+  const db = () => m.container?.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+
+  new Gauge({
+    name: "maart_jobs",
+    help: "Import and publish jobs by status (all instances: read from the database at scrape time)",
+    labelNames: ["kind", "status"],
+    registers: [registry],
+    async collect() {
+      const knex = db()
+      if (!knex) {
+        return
+      }
+      // Both tables have an index on status: two small grouped scans.
+      const { rows } = await knex.raw(
+        `SELECT 'import' AS kind, status, count(*)::int AS n FROM import_job WHERE deleted_at IS NULL GROUP BY status
+         UNION ALL
+         SELECT 'publish', status, count(*)::int FROM publish_job WHERE deleted_at IS NULL GROUP BY status`
+      )
+      this.reset()
+      for (const r of rows as { kind: string; status: string; n: number }[]) {
+        this.set({ kind: r.kind, status: r.status }, r.n)
+      }
+    },
+  })
+
+  // Workflow failures are read from Medusa's workflow_execution table rather than counted in-process: the
+  // engine records every stored execution's final state there, whichever instance (server or worker) ran
+  // it, and the engine has no global failure event to subscribe to. Only stored executions are counted:
+  // long-running (async) workflows such as imports and publishes, and those run with `store`/retention.
+  new Gauge({
+    name: "maart_workflow_executions_failed",
+    help: "Stored workflow executions that ended failed (or compensated), by workflow (database, all instances)",
+    labelNames: ["workflow"],
+    registers: [registry],
+    async collect() {
+      const knex = db()
+      if (!knex) {
+        return
+      }
+      const { rows } = await knex.raw(
+        `SELECT workflow_id, count(*)::int AS n FROM workflow_execution
+          WHERE state IN ('failed', 'reverted') AND deleted_at IS NULL GROUP BY workflow_id`
+      )
+      this.reset()
+      for (const r of rows as { workflow_id: string; n: number }[]) {
+        this.set({ workflow: r.workflow_id }, r.n)
+      }
+    },
+  })
+
+  new Gauge({
+    name: "maart_db_pool_connections",
+    help: "This instance's database pool (knex/tarn): used and free connections, pending acquires",
+    labelNames: ["state"],
+    registers: [registry],
+    collect() {
+      const pool = (db() as any)?.client?.pool
+      if (!pool) {
+        return
+      }
+      this.set({ state: "used" }, pool.numUsed())
+      this.set({ state: "free" }, pool.numFree())
+      this.set({ state: "pending_acquires" }, pool.numPendingAcquires())
+      this.set({ state: "max" }, pool.max)
+    },
+  })
+
+  new Gauge({
+    name: "maart_event_bus_queue_depth",
+    help: "Events waiting, delayed or being handled in Medusa's Redis event bus queue (0 without Redis: events are handled in-process)",
+    registers: [registry],
+    async collect() {
+      const redis = getRedis()
+      if (!redis) {
+        this.set(0)
+        return
+      }
+      // BullMQ's own keys (what Queue.getJobCounts reads): lists for waiting/active, sorted sets for the others.
+      const key = `${EVENT_QUEUE.prefix}:${EVENT_QUEUE.name}`
+      const [[, wait], [, active], [, delayed], [, prioritized]] = (await redis
+        .multi()
+        .llen(`${key}:wait`)
+        .llen(`${key}:active`)
+        .zcard(`${key}:delayed`)
+        .zcard(`${key}:prioritized`)
+        .exec()) as [unknown, number][]
+      this.set(wait + active + delayed + prioritized)
+    },
+  })
+  return m
+}

@@ -1,0 +1,85 @@
+import http from "node:http"
+import { logger as defaultLogger } from "@medusajs/framework/logger"
+import type { Logger } from "@medusajs/framework/types"
+import { metrics } from "./metrics"
+
+const INSTALLED = Symbol.for("maart.requestTiming")
+
+/** What Express and the tenancy guards leave on the request by the time it finishes. */
+type FinishedRequest = http.IncomingMessage & {
+  route?: { path?: unknown }
+  baseUrl?: string
+  tenant?: { kind: string; vendor_id?: string }
+  shop?: { vendor_id: string }
+  /** Medusa's request container: absent on requests answered before Medusa's first middleware. */
+  scope?: { resolve<T>(key: string): T }
+}
+
+/**
+ * The matched route pattern (`/store/products/:id`), never the raw URL, so the
+ * histogram's label set stays bounded. Express leaves `req.route` on the request
+ * once a route layer (a route's handler or its per-method middleware) ran;
+ * requests refused before that — unknown paths, CORS, Medusa's auth — are "unmatched".
+ */
+export function routePattern(req: FinishedRequest): string {
+  const path = req.route?.path
+  return typeof path === "string" ? `${req.baseUrl ?? ""}${path}` : "unmatched"
+}
+
+/** The vendor a request acted for: the admin's active vendor, or the shop of the store request's key. */
+export function requestVendorId(req: FinishedRequest): string | null {
+  if (req.tenant?.kind === "vendor" && req.tenant.vendor_id) {
+    return req.tenant.vendor_id
+  }
+  return req.shop?.vendor_id ?? null
+}
+
+/**
+ * Times every HTTP request at the server itself, as `installRequestIds` does for
+ * ids (Medusa answers some requests before project middlewares run): sets
+ * `x-process-time` (ms, one decimal) when the headers go out, and when the
+ * response finishes feeds the duration histogram and, with LOG_FORMAT=json,
+ * writes one access-log line.
+ */
+export function installRequestTiming(): void {
+  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean }
+  if (proto[INSTALLED]) {
+    return
+  }
+  proto[INSTALLED] = true
+  const emit = proto.emit
+  proto.emit = function (this: http.Server, event: string, ...args: unknown[]) {
+    if (event === "request") {
+      const [req, res] = args as [FinishedRequest, http.ServerResponse]
+      const start = process.hrtime.bigint()
+      const elapsedMs = () => Number(process.hrtime.bigint() - start) / 1e6
+      const writeHead = res.writeHead
+      res.writeHead = function (this: http.ServerResponse, ...headArgs: unknown[]) {
+        if (!this.headersSent) {
+          this.setHeader("x-process-time", elapsedMs().toFixed(1))
+        }
+        return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, headArgs)
+      } as typeof res.writeHead
+      res.once("finish", () => {
+        const ms = elapsedMs()
+        const route = routePattern(req)
+        const method = req.method ?? "UNKNOWN"
+        metrics().httpDuration.observe({ method, route, status: String(res.statusCode) }, ms / 1000)
+        // Read per request, so the format can be switched without reinstalling the hook (tests do).
+        const logger = process.env.LOG_FORMAT === "json" ? (req.scope?.resolve<Logger>("logger") ?? defaultLogger) : undefined
+        if (logger) {
+          logger.log("http", `${method} ${route} ${res.statusCode}`, {
+            type: "access",
+            request_id: req.headers["x-request-id"] ?? null,
+            method,
+            route,
+            status: res.statusCode,
+            duration_ms: Math.round(ms * 10) / 10,
+            vendor_id: requestVendorId(req),
+          })
+        }
+      })
+    }
+    return emit.call(this, event, ...args)
+  } as typeof proto.emit
+}
