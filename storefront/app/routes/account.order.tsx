@@ -5,6 +5,7 @@ import { getOrder, orderView, requireCustomer } from "../lib/account.server"
 import { cookieHeaders, shopperOf } from "../lib/cart.server"
 import { t } from "../lib/i18n"
 import "../lib/i18n.shopper"
+import "../shopper.css"
 import { resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 

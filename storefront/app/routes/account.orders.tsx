@@ -4,6 +4,7 @@ import { listOrders, ORDERS_PER_PAGE, requireCustomer } from "../lib/account.ser
 import { cookieHeaders, shopperOf } from "../lib/cart.server"
 import { formatPrice, t } from "../lib/i18n"
 import "../lib/i18n.shopper"
+import "../shopper.css"
 import { resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 

@@ -5,6 +5,7 @@ import { cookieHeaders, shopperOf } from "../lib/cart.server"
 import { isEmail, text } from "../lib/forms"
 import { t } from "../lib/i18n"
 import "../lib/i18n.shopper"
+import "../shopper.css"
 import { resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 

@@ -13,6 +13,7 @@ import { cookieHeaders, regionCountries, shopperOf } from "../lib/cart.server"
 import { addressBody, addressLine, addressValues, readAddress, text } from "../lib/forms"
 import { t } from "../lib/i18n"
 import "../lib/i18n.shopper"
+import "../shopper.css"
 import { href, resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 

@@ -15,6 +15,7 @@ import {
 import { quantity, text } from "../lib/forms"
 import { formatPrice, t } from "../lib/i18n"
 import "../lib/i18n.shopper"
+import "../shopper.css"
 import { errorStatus } from "../lib/medusa.server"
 import { href, resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
@@ -112,9 +113,11 @@ export default function CartPage({ loaderData, actionData }: Route.ComponentProp
             <tbody>
               {cart.lines.map((line) => (
                 <tr key={line.id}>
-                  <th scope="row" className="line-title">
-                    {line.thumbnail ? <img src={line.thumbnail} alt="" width={56} height={56} loading="lazy" /> : null}
-                    {line.productHandle ? <Link to={link(`/products/${line.productHandle}`)}>{line.title}</Link> : line.title}
+                  <th scope="row">
+                    <span className="line-title">
+                      {line.thumbnail ? <img src={line.thumbnail} alt="" width={56} height={56} loading="lazy" /> : null}
+                      {line.productHandle ? <Link to={link(`/products/${line.productHandle}`)}>{line.title}</Link> : line.title}
+                    </span>
                   </th>
                   <td className="num">{formatPrice(line.unitPrice, cart.totals.currency, lang)}</td>
                   <td>

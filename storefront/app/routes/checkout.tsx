@@ -25,6 +25,7 @@ import {
 import { addressBody, addressLine, addressValues, isEmail, readAddress, text } from "../lib/forms"
 import { formatPrice, t } from "../lib/i18n"
 import "../lib/i18n.shopper"
+import "../shopper.css"
 import { errorStatus } from "../lib/medusa.server"
 import { href, resolveShop } from "../lib/shop.server"
 import { MANUAL_PROVIDER, type StockProblemView } from "../lib/shopper-views"

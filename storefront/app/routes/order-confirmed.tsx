@@ -5,6 +5,7 @@ import { currentCustomer, getOrder, orderView } from "../lib/account.server"
 import { cookieHeaders, lastOrderId, shopperOf } from "../lib/cart.server"
 import { t } from "../lib/i18n"
 import "../lib/i18n.shopper"
+import "../shopper.css"
 import { resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 
