@@ -75,10 +75,12 @@ export default async function globalSetup() {
 
   const started = Date.now()
   const children: ChildProcess[] = []
+  let snapshot: { serverEntry: string; remove: () => void } | undefined
   const teardown = async () => {
     for (const child of children.reverse()) {
       await medusa.stopMedusa(child, { graceMs: 5_000 })
     }
+    snapshot?.remove()
     await postgres.dropDatabase(databaseUrl).catch((e: Error) => console.warn(`[browser] could not drop ${database}: ${e.message}`))
   }
   const killAll = () => {
@@ -108,7 +110,10 @@ export default async function globalSetup() {
     const token = await storefront.adminToken(backendUrl, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
     const platformKey = await storefront.ensurePlatformKey(backendUrl, token)
 
+    // The suite's own copy of the build: a rebuild in storefront/ meanwhile cannot change what it serves.
+    const copy = (snapshot = storefront.snapshotBuild(`browser-${process.pid}`))
     const shop: ChildProcess = storefront.spawnStorefront({
+      serverEntry: copy.serverEntry,
       port: storefrontPort,
       backendUrl,
       env: { PLATFORM_DOMAIN, STOREFRONT_PATH_MODE: "true", COOKIE_SECURE: "false", MEDUSA_PUBLISHABLE_KEY: platformKey },

@@ -71,11 +71,25 @@ export async function buildStorefront({ force = false } = {}) {
 }
 
 /**
- * Starts the built storefront (react-router-serve) on `port`, talking to the backend at `backendUrl`, as the
- * leader of a new process group. `env` adds to (and overrides) the storefront's environment.
+ * A private copy of the current build under storefront/.serve/<name> (git-ignored; inside storefront/ so the
+ * server build still finds storefront/node_modules): a rebuild of storefront/build while a server runs — a
+ * developer's, another `npm start`'s — would swap the client assets under it. Resolves with its server entry
+ * and a function that deletes the copy.
  */
-export function spawnStorefront({ port, backendUrl, env = {}, stdio = "inherit" }) {
-  return spawn(bin("react-router-serve"), [SERVER_ENTRY], {
+export function snapshotBuild(name) {
+  const dir = path.join(STOREFRONT_DIR, ".serve", name)
+  fs.rmSync(dir, { recursive: true, force: true })
+  fs.cpSync(BUILD_DIR, dir, { recursive: true })
+  return { serverEntry: path.join(dir, "server", "index.js"), remove: () => fs.rmSync(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * Starts the built storefront (react-router-serve) on `port`, talking to the backend at `backendUrl`, as the
+ * leader of a new process group. `env` adds to (and overrides) the storefront's environment; `serverEntry`
+ * serves another copy of the build (snapshotBuild).
+ */
+export function spawnStorefront({ port, backendUrl, env = {}, stdio = "inherit", serverEntry = SERVER_ENTRY }) {
+  return spawn(bin("react-router-serve"), [serverEntry], {
     cwd: STOREFRONT_DIR,
     env: {
       ...process.env,
