@@ -1,6 +1,6 @@
 import type Medusa from "@medusajs/js-sdk"
 import { redirect } from "react-router"
-import { type Address, cookieHeaders, dropToken, lineViews, type Shopper, totalsView } from "./cart.server"
+import { type Address, cookieHeaders, dropToken, forgetCart, lineViews, type Shopper, totalsView } from "./cart.server"
 import { addressValues, safeNext } from "./forms"
 import { errorStatus, storeSdk } from "./medusa.server"
 import { setCustomerToken } from "./session.server"
@@ -141,9 +141,14 @@ export function nextPage(shop: Shop, next: string | null): string {
   return !shop.base || path === shop.base || path.startsWith(`${shop.base}/`) ? path : fallback
 }
 
-/** Drops the token (JWTs are stateless: the cookie is the session). */
+/**
+ * Drops the token (JWTs are stateless: the cookie is the session) and the cart: it is
+ * the account's now, with its email and address, and the next person at this browser
+ * must not see it.
+ */
 export async function logout(shopper: Shopper): Promise<void> {
   await dropToken(shopper)
+  await forgetCart(shopper)
 }
 
 export async function updateProfile(shopper: Shopper, input: { first_name: string; last_name: string; phone: string }) {

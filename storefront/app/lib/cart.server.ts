@@ -92,7 +92,8 @@ export async function getCart(shopper: Shopper): Promise<Cart | null> {
   return null
 }
 
-async function forgetCart(shopper: Shopper): Promise<void> {
+/** Drops the cart cookie (the cart itself stays in Medusa). */
+export async function forgetCart(shopper: Shopper): Promise<void> {
   shopper.cartId = null
   shopper.cookies.push(await setCartId(shopper.shop, null))
 }

@@ -4,7 +4,7 @@ import { logout } from "../lib/account.server"
 import { cookieHeaders, shopperOf } from "../lib/cart.server"
 import { href, resolveShop } from "../lib/shop.server"
 
-/** POST: forget the customer's token at this shop (the cart stays). */
+/** POST: forget the customer's token and cart at this shop. */
 export async function action({ request, params }: Route.ActionArgs) {
   const shop = await resolveShop(request, params)
   const shopper = await shopperOf(request, shop)
