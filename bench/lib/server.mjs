@@ -37,6 +37,9 @@ export async function startMaart({ port = 9100, fresh = true, env = {} } = {}) {
       MAART_DEMO_VENDOR_PASSWORD: OWNER_PASSWORD,
       // Benches of the backend alone; bench:storefront turns it on (with its own STOREFRONT_PORT).
       MAART_STOREFRONT: "0",
+      // A bench is one client at thousands of requests a minute: the Store API limits would measure 429s.
+      STORE_RATE_LIMIT_PER_IP: process.env.STORE_RATE_LIMIT_PER_IP || "0",
+      STORE_RATE_LIMIT_PER_KEY: process.env.STORE_RATE_LIMIT_PER_KEY || "0",
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
