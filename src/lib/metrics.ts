@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client"
+import { JOB_STATUSES } from "../modules/marketplace/job-status"
 import { getRedis } from "./redis"
 
 /**
@@ -68,7 +69,12 @@ function createMetrics(): Metrics {
          UNION ALL
          SELECT 'publish', status, count(*)::int FROM publish_job WHERE deleted_at IS NULL GROUP BY status`
       )
-      this.reset()
+      // Every status is reported (0 included), so a series does not vanish when its last job moves on.
+      for (const kind of ["import", "publish"]) {
+        for (const status of JOB_STATUSES) {
+          this.set({ kind, status }, 0)
+        }
+      }
       for (const r of rows as { kind: string; status: string; n: number }[]) {
         this.set({ kind: r.kind, status: r.status }, r.n)
       }

@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Logger } from "@medusajs/framework/types"
+import { Queue } from "bullmq"
+import { getRedis } from "../../../src/lib/redis"
 import { useFeedServer } from "../../helpers/feed-server"
 import { adminHeaders, anyStatus, createLamp, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 
@@ -100,6 +102,7 @@ medusaIntegrationTestRunner({
         const after = (await scrape(platform.headers)).data as string
         expect(sample(after, "maart_import_rows_processed_total") - sample(before, "maart_import_rows_processed_total")).toBe(2)
         expect(sample(after, "maart_jobs", '{kind="import",status="succeeded"}')).toBeGreaterThanOrEqual(1)
+        expect(after).toMatch(/^maart_jobs\{kind="publish",status="running"\} 0$/m)
       })
 
       it("reports the database pool and the event-bus queue", async () => {
@@ -111,6 +114,31 @@ medusaIntegrationTestRunner({
         // No REDIS_URL in this suite: events are handled in-process, nothing queues.
         expect(text).toMatch(/^maart_event_bus_queue_depth 0$/m)
         expect(text).toContain("# TYPE maart_workflow_executions_failed gauge")
+      })
+
+      it("with Redis, counts the event bus queue's waiting, delayed and active jobs as BullMQ does", async () => {
+        // A database of its own on the machine's Redis, so no other suite's queue is counted or disturbed.
+        const url = `${process.env.MAART_TEST_REDIS_URL || "redis://127.0.0.1:6379"}/13`
+        const { hostname, port } = new URL(url)
+        // Medusa's queue (@medusajs/event-bus-redis): "events-queue" with the service's class name as prefix.
+        const queue = new Queue("events-queue", { prefix: "RedisEventBusService", connection: { host: hostname, port: Number(port), db: 13 } })
+        try {
+          await queue.obliterate({ force: true })
+          await queue.add("order.placed", {})
+          await queue.add("order.placed", {})
+          await queue.add("product.updated", {}, { delay: 60_000 })
+          process.env.REDIS_URL = url
+          const text = (await scrape(platform.headers)).data as string
+          const counts = await queue.getJobCounts("waiting", "delayed", "active", "prioritized")
+          expect(counts).toMatchObject({ waiting: 2, delayed: 1 })
+          expect(sample(text, "maart_event_bus_queue_depth")).toBe(3)
+        } finally {
+          // The scrape opened the process's shared client on this URL: close it, or it keeps jest alive.
+          await getRedis()?.quit()
+          delete process.env.REDIS_URL
+          await queue.obliterate({ force: true })
+          await queue.close()
+        }
       })
     })
 
