@@ -19,6 +19,9 @@ function pages(mode: "host" | "path"): RouteConfigEntry[] {
     route("account/login", "routes/account.login.tsx", id("account-login")),
     route("account/register", "routes/account.register.tsx", id("account-register")),
     route("account/logout", "routes/account.logout.tsx", id("account-logout")),
+    // Password reset: the request form, and the page the backend's reset email links to.
+    route("account/forgot-password", "routes/account.forgot-password.tsx", id("account-forgot-password")),
+    route("reset-password", "routes/reset-password.tsx", id("reset-password")),
     route("account/orders", "routes/account.orders.tsx", id("account-orders")),
     route("account/orders/:id", "routes/account.order.tsx", id("account-order")),
     route("lang", "routes/lang.tsx", id("lang")),

@@ -24,6 +24,8 @@ const PROVIDER = "shop-emailpass"
 /** Why an account action failed, as a key of the storefront's dictionaries. */
 export type AccountError =
   | "account.error.invalid_login"
+  | "account.error.reset_invalid"
+  | "account.error.too_many"
   | "account.error.email_taken"
   | "account.error.invalid"
   | "account.error.unavailable"
@@ -38,6 +40,7 @@ function accountError(error: unknown, on401: AccountError, on409: AccountError =
   const status = errorStatus(error)
   if (status === 401) return new AccountActionError(on401)
   if (status === 409) return new AccountActionError(on409)
+  if (status === 429) return new AccountActionError("account.error.too_many")
   if (status === 400) return new AccountActionError("account.error.invalid")
   return new AccountActionError("account.error.unavailable")
 }
@@ -85,6 +88,32 @@ export async function register(
     throw accountError(error, "account.error.email_taken")
   }
   await login(shopper, input.email, input.password)
+}
+
+/**
+ * Asks for a password-reset email. The backend answers the same whether or not the
+ * shop has an account with this email (no account enumeration), and mails the link to
+ * the shop's own `/reset-password` page.
+ */
+export async function requestPasswordReset(shopper: Shopper, email: string): Promise<void> {
+  try {
+    await storeSdk(shopper.shop).auth.resetPassword("customer", PROVIDER, { identifier: email })
+  } catch (error) {
+    // 429 (too many requests) and outages are worth saying; anything else looks like success.
+    const status = errorStatus(error)
+    if (!status || status === 429 || status >= 500) {
+      throw new AccountActionError(status === 429 ? "account.error.too_many" : "account.error.unavailable")
+    }
+  }
+}
+
+/** Sets a new password with the emailed token (single use, short-lived: a used or expired one is refused with 401). */
+export async function resetPassword(shopper: Shopper, token: string, password: string): Promise<void> {
+  try {
+    await storeSdk(shopper.shop).auth.updateProvider("customer", PROVIDER, { password }, token)
+  } catch (error) {
+    throw accountError(error, "account.error.reset_invalid")
+  }
 }
 
 /**

@@ -16,7 +16,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   if (await currentCustomer(shopper)) {
     throw redirect(nextPage(shop, next), { headers: cookieHeaders(shopper) })
   }
-  return data({ title: t(shop.lang, "account.login"), next: next ?? "", shopName: shop.vendor.name }, { headers: cookieHeaders(shopper) })
+  const reset = new URL(request.url).searchParams.get("reset") === "1"
+  return data({ title: t(shop.lang, "account.login"), next: next ?? "", shopName: shop.vendor.name, reset }, { headers: cookieHeaders(shopper) })
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -32,7 +33,8 @@ export async function action({ request, params }: Route.ActionArgs) {
     await login(shopper, email, password)
   } catch (error) {
     if (error instanceof AccountActionError) {
-      return data({ error: t(shop.lang, error.key), email }, { status: error.key === "account.error.unavailable" ? 503 : 401, headers: cookieHeaders(shopper) })
+      const status = error.key === "account.error.unavailable" ? 503 : error.key === "account.error.too_many" ? 429 : 401
+      return data({ error: t(shop.lang, error.key), email }, { status, headers: cookieHeaders(shopper) })
     }
     throw error
   }
@@ -49,6 +51,11 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
     <section aria-labelledby="login-title" className="narrow">
       <h1 id="login-title">{t("account.login")}</h1>
       <p>{t("account.shop_only", { shop: loaderData.shopName })}</p>
+      {loaderData.reset && !actionData ? (
+        <p role="status" className="notice notice-ok">
+          {t("account.reset_done")}
+        </p>
+      ) : null}
       {actionData?.error ? (
         <p role="alert" className="notice notice-error">
           {actionData.error}
@@ -70,6 +77,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
           </button>
         </p>
       </Form>
+      <p>
+        <Link to={link("/account/forgot-password")}>{t("account.forgot")}</Link>
+      </p>
       <p>
         <Link to={registerHref}>{t("account.no_account")}</Link>
       </p>
