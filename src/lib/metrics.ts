@@ -1,3 +1,4 @@
+import crypto from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client"
@@ -7,14 +8,13 @@ import { getRedis } from "./redis"
 /**
  * The process's Prometheus metrics. Each instance (server or worker) keeps its
  * own registry and answers for itself on GET /metrics: Prometheus scrapes every
- * instance and sums across them (docs/runbook.md, "Metrics and logs").
+ * instance and sums across them (docs/runbook.md, "Metrics and logs"). A worker
+ * serves no API routes: its /metrics is answered by the server hook in request-timing.ts.
  */
 export type Metrics = {
   registry: Registry
   httpDuration: Histogram<"method" | "route" | "status">
   importRows: Counter
-  /** The app's container, handed over by GET /metrics before each scrape: the gauges read the database through it. */
-  container?: MedusaContainer
 }
 
 // One set per process, whichever copy of this file (medusa-config, routes) asks first.
@@ -24,6 +24,17 @@ const holder = globalThis as typeof globalThis & { [KEY]?: Metrics }
 // Medusa's Redis event bus queue: named in @medusajs/event-bus-redis (eventBusRedisQueueName, default
 // "events-queue"), with the service's class name as BullMQ prefix.
 const EVENT_QUEUE = { name: "events-queue", prefix: "RedisEventBusService" }
+
+/** Whether an Authorization header carries METRICS_TOKEN (false when none is configured). */
+export function hasMetricsToken(authorization: string | undefined): boolean {
+  const token = process.env.METRICS_TOKEN
+  const given = authorization?.match(/^Bearer\s+(.+)$/i)?.[1]
+  if (!token || !given) {
+    return false
+  }
+  const digest = (s: string) => crypto.createHash("sha256").update(s).digest()
+  return crypto.timingSafeEqual(digest(given), digest(token))
+}
 
 export function metrics(): Metrics {
   if (!holder[KEY]) {
@@ -51,7 +62,11 @@ function createMetrics(): Metrics {
       registers: [registry],
     }),
   }
-  const db = () => m.container?.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const db = () => {
+    // Required at scrape time: medusa-config loads this file before the framework has booted.
+    const { container } = require("@medusajs/framework") as { container: MedusaContainer }
+    return container.hasRegistration(ContainerRegistrationKeys.PG_CONNECTION) ? container.resolve(ContainerRegistrationKeys.PG_CONNECTION) : undefined
+  }
 
   new Gauge({
     name: "maart_jobs",

@@ -1,7 +1,8 @@
 import http from "node:http"
 import { logger as defaultLogger } from "@medusajs/framework/logger"
 import type { Logger } from "@medusajs/framework/types"
-import { metrics } from "./metrics"
+import { ErrorCodes } from "./errors"
+import { hasMetricsToken, metrics } from "./metrics"
 
 const INSTALLED = Symbol.for("maart.requestTiming")
 
@@ -33,6 +34,35 @@ export function requestVendorId(req: FinishedRequest): string | null {
   }
   return req.shop?.vendor_id ?? null
 }
+
+/**
+ * A worker instance (MEDUSA_WORKER_MODE=worker) loads no API routes, yet it is where
+ * imports and events run: its HTTP server answers GET /metrics here, to the
+ * METRICS_TOKEN bearer only (there is no admin sign-in on a worker).
+ */
+async function answerWorkerMetrics(req: http.IncomingMessage, res: http.ServerResponse) {
+  const refuse = (status: number, code: string, message: string) => {
+    res.writeHead(status, { "content-type": "application/json" })
+    res.end(JSON.stringify({ type: status === 401 ? "unauthorized" : "not_allowed", code, message }))
+  }
+  if (!process.env.METRICS_TOKEN) {
+    return refuse(403, ErrorCodes.METRICS_TOKEN_REQUIRED, "Set METRICS_TOKEN to scrape a worker instance.")
+  }
+  if (!hasMetricsToken(req.headers.authorization)) {
+    return refuse(401, "UNAUTHORIZED", "Send the metrics token as Authorization: Bearer <token>.")
+  }
+  try {
+    const { registry } = metrics()
+    const body = await registry.metrics()
+    res.writeHead(200, { "content-type": registry.contentType })
+    res.end(body)
+  } catch (e) {
+    refuse(500, "UNEXPECTED_STATE", (e as Error).message)
+  }
+}
+
+const isWorkerMetricsRequest = (req: http.IncomingMessage) =>
+  process.env.MEDUSA_WORKER_MODE === "worker" && req.method === "GET" && req.url?.split("?")[0] === "/metrics"
 
 /**
  * Times every HTTP request at the server itself, as `installRequestIds` does for
@@ -79,6 +109,10 @@ export function installRequestTiming(): void {
           })
         }
       })
+      if (isWorkerMetricsRequest(req)) {
+        void answerWorkerMetrics(req, res)
+        return true
+      }
     }
     return emit.call(this, event, ...args)
   } as typeof proto.emit

@@ -41,6 +41,7 @@ medusaIntegrationTestRunner({
     })
 
     afterEach(() => {
+      delete process.env.MEDUSA_WORKER_MODE
       delete process.env.METRICS_TOKEN
       delete process.env.LOG_FORMAT
     })
@@ -70,6 +71,22 @@ medusaIntegrationTestRunner({
         expect((await scrape()).status).toBe(401)
         // The token replaces sign-in: an admin session alone is not enough then.
         expect((await scrape(platform.headers)).status).toBe(401)
+      })
+
+      it("on a worker instance (no API routes), the server hook answers, to the token only", async () => {
+        // The hook reads the mode per request; the routes of this (shared) app stay loaded, so a 200 from them
+        // would not have the worker's refusal below.
+        process.env.MEDUSA_WORKER_MODE = "worker"
+        const noToken = await scrape(platform.headers)
+        expect(noToken.status).toBe(403)
+        expect(noToken.data.code).toBe("METRICS_TOKEN_REQUIRED")
+        process.env.METRICS_TOKEN = "scrape-token-0123456789"
+        expect((await scrape({ authorization: "Bearer nope" })).data.code).toBe("UNAUTHORIZED")
+        const served = await scrape({ authorization: "Bearer scrape-token-0123456789" })
+        expect(served.status).toBe(200)
+        expect(served.headers["x-process-time"]).toMatch(/^\d+\.\d$/)
+        expect(served.data).toContain("# TYPE maart_import_rows_processed_total counter")
+        expect(served.data).toMatch(/^maart_jobs\{kind="import",status="queued"\} \d+$/m)
       })
     })
 
