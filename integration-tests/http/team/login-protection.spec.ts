@@ -6,7 +6,8 @@ jest.setTimeout(120 * 1000)
 
 // Default limits: 10 per account, 50 failed logins and 30 registrations per IP, per 15 minutes.
 // The in-memory counters live across the tests of this file (the database does not): each test
-// uses its own accounts, and its own client IPs through X-Forwarded-For (Medusa trusts one proxy).
+// uses its own accounts, and its own client IPs through X-Forwarded-For, trusted as from one proxy.
+process.env.TRUST_PROXY = "1"
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     const from = (ip: string) => ({ headers: { "x-forwarded-for": ip }, ...anyStatus })

@@ -7,6 +7,7 @@ import { ErrorCodes } from "../../lib/errors"
 import { asRefusal, createLimiter, type Limiter } from "../../lib/rate-limiter"
 import { getRedis } from "../../lib/redis"
 import { SHOP_AUTH_PROVIDER } from "../../modules/shop-auth"
+import { clientIp, trustedHops } from "../../lib/client-ip"
 
 /** The password providers: admin users' emailpass and shop customers' shop-emailpass. */
 const PASSWORD_PROVIDERS = ["emailpass", SHOP_AUTH_PROVIDER]
@@ -81,7 +82,8 @@ type Counter = { kind: "account" | "ip"; limiter: Limiter; key: string }
 function countersOf(req: MedusaRequest, purpose: keyof AuthLimiters, accountField: "email" | "identifier"): Counter[] {
   const { account, ip } = limitersFor(req)[purpose]
   const id = (req.body as Record<string, unknown> | undefined)?.[accountField]
-  const counters: Counter[] = req.ip ? [{ kind: "ip", limiter: ip, key: req.ip }] : []
+  // Not `req.ip`: Medusa trusts one X-Forwarded-For hop whatever stands in front, so a client could name its own IP.
+  const counters: Counter[] = [{ kind: "ip", limiter: ip, key: clientIp(req, trustedHops()) }]
   if (typeof id === "string" && id.trim()) {
     // Hashed: no addresses in Redis, and a bounded key whatever the body holds.
     const key = crypto.createHash("sha256").update(id.trim().toLowerCase()).digest("base64url")

@@ -1,5 +1,6 @@
 import { maxBodyBytes } from "../../../lib/body-limit"
-import { clientIp, storeLimits, trustedHops } from "../rate-limit"
+import { clientIp, trustedHops } from "../../../lib/client-ip"
+import { storeLimits } from "../rate-limit"
 
 const req = (remoteAddress: string, xff?: string) => ({ socket: { remoteAddress }, headers: xff === undefined ? {} : { "x-forwarded-for": xff } })
 

@@ -15,7 +15,7 @@ function respond(err: unknown) {
       return res
     },
   }
-  const logger = { error: jest.fn(), info: jest.fn() }
+  const logger = { error: jest.fn(), warn: jest.fn(), info: jest.fn() }
   const req: any = { requestId: "req-12345678", method: "GET", originalUrl: "/x", scope: { resolve: () => logger } }
   maartErrorHandler(err as any, req, res, () => undefined)
   return { ...out, logger }
@@ -54,6 +54,13 @@ describe("maartErrorHandler", () => {
     const out = respond(new MedusaError(type, "boom"))
     expect(out.status).toBe(status)
     expect(out.body).toMatchObject({ type, code, request_id: "req-12345678" })
+  })
+
+  it("logs the real cause of a conflict, which the client gets only as Medusa's generic message", () => {
+    const { body, logger } = respond(new MedusaError(MedusaError.Types.CONFLICT, "Timed-out acquiring lock."))
+    expect(body.message).not.toContain("Timed-out")
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining("req-12345678"))
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining("Timed-out acquiring lock."))
   })
 
   it("hides the message of an unexpected error and logs it with the request id", () => {
