@@ -1,3 +1,4 @@
+import http from "node:http"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Logger } from "@medusajs/framework/types"
 import { Queue } from "bullmq"
@@ -173,6 +174,21 @@ medusaIntegrationTestRunner({
         for (const r of responses) {
           expect(r.headers["x-process-time"]).toMatch(/^\d+\.\d$/)
         }
+      })
+
+      it("is also on the body limit's 413, answered before Medusa sees the request", async () => {
+        // Declares 200 MB and sends nothing: the server hook refuses it unread.
+        const reply = await new Promise<http.IncomingMessage>((resolve, reject) => {
+          const req = http.request(new URL("/admin/uploads", api.defaults.baseURL), {
+            method: "POST",
+            headers: { ...owner.headers, "content-type": "application/octet-stream", "content-length": String(200 * 1024 * 1024) },
+          }, resolve)
+          req.on("error", (e: NodeJS.ErrnoException) => (["EPIPE", "ECONNRESET"].includes(e.code ?? "") ? undefined : reject(e)))
+          req.flushHeaders()
+        })
+        reply.resume()
+        expect(reply.statusCode).toBe(413)
+        expect(reply.headers["x-process-time"]).toMatch(/^\d+\.\d$/)
       })
     })
 
