@@ -54,7 +54,7 @@ const idempotencyKey = (token: string) => `password-reset:${createHash("sha256")
 
 /**
  * A shop customer's reset link goes to that shop's storefront (its verified custom domain, else
- * `<handle>.<PLATFORM_DOMAIN>`, with the scheme of MAART_PUBLIC_URL), which posts the new password
+ * `<handle>.<PLATFORM_DOMAIN>`, with the scheme of MAART_PUBLIC_URL and STOREFRONT_PUBLIC_PORT), which posts the new password
  * to /auth/customer/shop-emailpass/update with the token. Identities of the platform-wide emailpass
  * provider belong to no shop: no mail.
  */
@@ -80,7 +80,9 @@ async function customerPasswordResetEmail(data: PasswordResetEvent, container: S
   )
   const protocol = new URL(publicUrl()).protocol
   const host = domain?.hostname ?? `${vendor.handle}.${process.env.PLATFORM_DOMAIN || "maart.localhost"}`
-  const url = `${protocol}//${host}/reset-password?token=${encodeURIComponent(data.token)}`
+  // The storefront's public port when it is not the scheme's own (development: 8000, set by `npm start`).
+  const port = process.env.STOREFRONT_PUBLIC_PORT ? `:${process.env.STOREFRONT_PUBLIC_PORT}` : ""
+  const url = `${protocol}//${host}${port}/reset-password?token=${encodeURIComponent(data.token)}`
   await sendEmail(container, {
     to: email,
     template: "password-reset",
