@@ -199,6 +199,9 @@ async function startShops(env, backend) {
   while (Date.now() < deadline && storefront.exitCode === null && !(await fetch(local).then(() => true, () => false))) {
     await new Promise((r) => setTimeout(r, 300))
   }
+  if (storefront.exitCode !== null) {
+    return ["", "  The storefront did not start: see its output above."]
+  }
   let vendors = []
   try {
     const list = await fetch(`${backend}/admin/vendors?status=active&limit=10&order=created_at`, {

@@ -91,13 +91,8 @@ export function snapshotBuild(name) {
 export function spawnStorefront({ port, backendUrl, env = {}, stdio = "inherit", serverEntry = SERVER_ENTRY }) {
   return spawn(bin("react-router-serve"), [serverEntry], {
     cwd: STOREFRONT_DIR,
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      PORT: String(port),
-      MEDUSA_BACKEND_URL: backendUrl,
-      ...env,
-    },
+    // `env` may carry the backend's own PORT: the storefront's port and backend URL come last.
+    env: { ...process.env, NODE_ENV: "production", ...env, PORT: String(port), MEDUSA_BACKEND_URL: backendUrl },
     stdio,
     detached: true,
   })
@@ -144,7 +139,7 @@ export async function adminToken(backendUrl, email, password) {
 export function spawnStorefrontDev({ port, backendUrl, env = {}, stdio = "inherit" }) {
   return spawn(bin("react-router"), ["dev", "--port", String(port), "--strictPort"], {
     cwd: STOREFRONT_DIR,
-    env: { ...process.env, MEDUSA_BACKEND_URL: backendUrl, PORT: String(port), ...env },
+    env: { ...process.env, ...env, MEDUSA_BACKEND_URL: backendUrl, PORT: String(port) },
     stdio,
     detached: true,
   })
