@@ -14,6 +14,7 @@
 // and prints p50/p95 from every response's latency, req/s, errors, and the CPU milliseconds per request of the
 // storefront's process, Medusa's process and its PostgreSQL backends.
 import fs from "node:fs"
+import http from "node:http"
 import autocannon from "autocannon"
 import pg from "pg"
 import { ADMIN, json, login, startMaart } from "./lib/server.mjs"
@@ -120,11 +121,25 @@ async function load(url, request, connections, { seconds = SECONDS, pids, db } =
 }
 
 /** What the storefront answers for a shop's catalog: its status and the product cards it rendered. */
-async function check(shopBase, shop) {
-  const res = await fetch(`${shopBase}/products`, { headers: { host: shop.host, "accept-language": "en" } })
-  const html = await res.text()
+async function check(shopBase, backend, shop) {
+  // node:http, not fetch: fetch does not let a caller set the Host header.
+  const res = await new Promise((resolve, reject) => {
+    http
+      .get(`${shopBase}/products`, { headers: { host: shop.host, "accept-language": "en" } }, (r) => {
+        let body = ""
+        r.setEncoding("utf8")
+        r.on("data", (d) => (body += d))
+        r.on("end", () => resolve({ status: r.statusCode, text: body }))
+      })
+      .on("error", reject)
+  })
+  const html = res.text
   const cards = (html.match(/data-testid="product-card"/g) ?? []).length
-  if (res.status !== 200 || !cards) throw new Error(`${shop.host}/products answered ${res.status} with ${cards} product cards`)
+  if (res.status !== 200 || !cards) {
+    // What the backend says about this host, to tell a resolution problem from a page problem.
+    const resolved = await fetch(`${backend}/store/vendors/resolve?host=${encodeURIComponent(shop.host)}`, { headers: { "x-publishable-api-key": shop.key } })
+    throw new Error(`${shop.host}/products answered ${res.status} with ${cards} product cards; the backend resolves the host with ${resolved.status} ${(await resolved.text()).slice(0, 300)}`)
+  }
   return cards
 }
 
@@ -137,7 +152,7 @@ async function main() {
   const db = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL })
   try {
     const data = await setUp(server.base)
-    console.log(`the catalog page renders ${await check(shopBase, data.shops[0])} product cards`)
+    console.log(`the catalog page renders ${await check(shopBase, server.base, data.shops[0])} product cards`)
     await db.connect()
     const pids = { backend: serverPid(PORT), storefront: serverPid(SHOP_PORT) }
     const results = []
