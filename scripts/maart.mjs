@@ -103,6 +103,8 @@ async function main() {
     MAART_ADMIN_EMAIL: process.env.MAART_ADMIN_EMAIL || demo.email,
     MAART_ADMIN_PASSWORD: process.env.MAART_ADMIN_PASSWORD || demo.password,
     MAART_DEMO_VENDOR_PASSWORD: process.env.MAART_DEMO_VENDOR_PASSWORD || demo.vendor_password,
+    // Shop links in emails (password resets) point at the storefront this launcher serves.
+    ...(withStorefront && !process.env.STOREFRONT_PUBLIC_PORT ? { STOREFRONT_PUBLIC_PORT: storefrontPort } : {}),
   }
 
   if (!env.DATABASE_URL) {
