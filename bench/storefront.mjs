@@ -12,7 +12,8 @@
 //                                           the loader also lists the shop's categories, which this leaves out)
 //   backend     the same at offset 588
 // and prints p50/p95 from every response's latency, req/s, errors, and the CPU milliseconds per request of the
-// storefront's process, Medusa's process and its PostgreSQL backends.
+// storefront's process, Medusa's process and its PostgreSQL backends. BENCH_SIDES ("storefront,backend") picks the
+// sides and their order.
 import fs from "node:fs"
 import http from "node:http"
 import autocannon from "autocannon"
@@ -33,6 +34,8 @@ const CATEGORIES = 20
 const PAGE_SIZE = Number(process.env.BENCH_PAGE_SIZE || 12)
 const CARD_FIELDS = "id,title,handle,thumbnail,created_at,*variants.calculated_price"
 const GOAL_MS = 150
+// Which side runs first ("storefront,backend" by default); either can be left out.
+const SIDES = (process.env.BENCH_SIDES || "storefront,backend").split(",").filter((s) => s === "storefront" || s === "backend")
 process.env.BENCH_DATABASE_URL ||= "postgres://postgres@localhost:5432/maart_bench_storefront"
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)]
@@ -113,10 +116,12 @@ async function load(url, request, connections, { seconds = SECONDS, pids, db } =
   latencies.sort((a, b) => a - b)
   const n = Math.max(1, latencies.length)
   return {
+    n: latencies.length, max: latencies.at(-1) ?? NaN, timeouts: result.timeouts,
     p50: percentile(latencies, 50), p95: percentile(latencies, 95), rps: result.requests.average,
     errors: result.errors + result.timeouts + non200,
     shopMs: pids ? (1000 * (cpuSeconds(pids.storefront) - shopCpu)) / n : NaN,
     nodeMs: usage ? (1000 * usage.serverCpu) / n : NaN, pgMs: usage ? (1000 * usage.dbCpu) / n : NaN,
+    medusaPeakMb: usage ? usage.peak / 2 ** 20 : NaN,
   }
 }
 
@@ -156,23 +161,30 @@ async function main() {
     await db.connect()
     const pids = { backend: serverPid(PORT), storefront: serverPid(SHOP_PORT) }
     const results = []
-    for (const [side, list] of Object.entries(scenarios(data))) {
+    const all = scenarios(data)
+    for (const side of SIDES) {
+      const list = all[side]
       const url = side === "storefront" ? shopBase : server.base
       for (const [name, request] of Object.entries(list)) {
         await load(url, request, 2, { seconds: 3 }) // warm-up (JIT, pools, resolution caches), not counted
         for (const connections of CONNECTIONS) {
           const r = await load(url, request, connections, { pids, db })
           results.push({ side, name, connections, ...r })
-          console.log(`  ${side.padEnd(10)} ${`${name} @${connections}`.padEnd(28)} p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  ${r.rps.toFixed(1).padStart(6)} req/s  errors ${r.errors}`)
+          console.log(`  ${side.padEnd(10)} ${`${name} @${connections}`.padEnd(28)} p50 ${r.p50.toFixed(0).padStart(5)} ms  p95 ${r.p95.toFixed(0).padStart(5)} ms  ${r.rps.toFixed(1).padStart(6)} req/s  errors ${r.errors}  Medusa peak RSS ${r.medusaPeakMb.toFixed(0)} MB`)
         }
       }
     }
 
     console.log(`\n${SHOPS} shops × ${PRODUCTS} products; per run ${SECONDS} s, a random shop per request`)
-    console.log("side       | scenario                     | p50      | p95      | req/s  | errors | CPU/request: storefront + medusa + pg")
+    console.log("side       | scenario                     | p50      | p95      | max      | req/s  | errors | CPU/request: storefront + medusa + pg")
     for (const r of results) {
       const cpu = `${r.side === "storefront" ? `${r.shopMs.toFixed(0)} + ` : "— + "}${r.nodeMs.toFixed(0)} + ${r.pgMs.toFixed(0)} ms`
-      console.log([r.side.padEnd(10), `${r.name} @${r.connections}`.padEnd(28), `${r.p50.toFixed(0)} ms`.padStart(8), `${r.p95.toFixed(0)} ms`.padStart(8), r.rps.toFixed(1).padStart(6), String(r.errors).padStart(6), cpu].join(" | "))
+      console.log([r.side.padEnd(10), `${r.name} @${r.connections}`.padEnd(28), `${r.p50.toFixed(0)} ms`.padStart(8), `${r.p95.toFixed(0)} ms`.padStart(8), `${r.max.toFixed(0)} ms`.padStart(8), r.rps.toFixed(1).padStart(6), String(r.errors).padStart(6), cpu].join(" | "))
+    }
+    // A run in which the server stopped answering for seconds (timeouts, or a response 20× the median) measured
+    // that pause, not the page: say so rather than let it pass as a latency figure.
+    for (const r of results.filter((r) => r.timeouts || !(r.max < 20 * r.p50))) {
+      console.log(`note: ${r.side} ${r.name} @${r.connections} stalled (${r.n} responses, ${r.timeouts} timeouts, slowest ${Number.isFinite(r.max) ? `${r.max.toFixed(0)} ms` : "none"}): run it again for its figure`)
     }
     const page = results.find((r) => r.side === "storefront" && r.name === "catalog page" && r.connections === 1)
     const api = results.find((r) => r.side === "backend" && r.name === "/store/products" && r.connections === 1)
