@@ -5,6 +5,11 @@ import { ErrorCodes } from "./errors"
 import { hasMetricsToken, metrics } from "./metrics"
 
 const INSTALLED = Symbol.for("maart.requestTiming")
+// The handler the server hook calls: the latest loaded copy of this module's. The hook is installed once
+// per process, but a process can load the app more than once (jest: every test file), and each load has its
+// own metrics registry — the one its /metrics route serves must be the one fed.
+const CURRENT = Symbol.for("maart.requestTiming.handler")
+type TimingHandler = (req: FinishedRequest, res: http.ServerResponse) => boolean
 
 /** What Express and the tenancy guards leave on the request by the time it finishes. */
 type FinishedRequest = http.IncomingMessage & {
@@ -72,48 +77,55 @@ const isWorkerMetricsRequest = (req: http.IncomingMessage) =>
  * writes one access-log line.
  */
 export function installRequestTiming(): void {
-  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean }
+  // On the prototype, which every load shares (jest gives each test file its own globalThis).
+  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean; [CURRENT]?: TimingHandler }
+  proto[CURRENT] = timeRequest
   if (proto[INSTALLED]) {
     return
   }
   proto[INSTALLED] = true
   const emit = proto.emit
   proto.emit = function (this: http.Server, event: string, ...args: unknown[]) {
-    if (event === "request") {
-      const [req, res] = args as [FinishedRequest, http.ServerResponse]
-      const start = process.hrtime.bigint()
-      const elapsedMs = () => Number(process.hrtime.bigint() - start) / 1e6
-      const writeHead = res.writeHead
-      res.writeHead = function (this: http.ServerResponse, ...headArgs: unknown[]) {
-        if (!this.headersSent) {
-          this.setHeader("x-process-time", elapsedMs().toFixed(1))
-        }
-        return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, headArgs)
-      } as typeof res.writeHead
-      res.once("finish", () => {
-        const ms = elapsedMs()
-        const route = routePattern(req)
-        const method = req.method ?? "UNKNOWN"
-        metrics().httpDuration.observe({ method, route, status: String(res.statusCode) }, ms / 1000)
-        // Read per request, so the format can be switched without reinstalling the hook (tests do).
-        const logger = process.env.LOG_FORMAT === "json" ? (req.scope?.resolve<Logger>("logger") ?? defaultLogger) : undefined
-        if (logger) {
-          logger.log("http", `${method} ${route} ${res.statusCode}`, {
-            type: "access",
-            request_id: req.headers["x-request-id"] ?? null,
-            method,
-            route,
-            status: res.statusCode,
-            duration_ms: Math.round(ms * 10) / 10,
-            vendor_id: requestVendorId(req),
-          })
-        }
-      })
-      if (isWorkerMetricsRequest(req)) {
-        void answerWorkerMetrics(req, res)
-        return true
-      }
+    if (event === "request" && proto[CURRENT]!(args[0] as FinishedRequest, args[1] as http.ServerResponse)) {
+      return true
     }
     return emit.call(this, event, ...args)
   } as typeof proto.emit
+}
+
+/** Times one request; true when it answered the request itself (a worker's /metrics). */
+function timeRequest(req: FinishedRequest, res: http.ServerResponse): boolean {
+  const start = process.hrtime.bigint()
+  const elapsedMs = () => Number(process.hrtime.bigint() - start) / 1e6
+  const writeHead = res.writeHead
+  res.writeHead = function (this: http.ServerResponse, ...headArgs: unknown[]) {
+    if (!this.headersSent) {
+      this.setHeader("x-process-time", elapsedMs().toFixed(1))
+    }
+    return (writeHead as (...a: unknown[]) => http.ServerResponse).apply(this, headArgs)
+  } as typeof res.writeHead
+  res.once("finish", () => {
+    const ms = elapsedMs()
+    const route = routePattern(req)
+    const method = req.method ?? "UNKNOWN"
+    metrics().httpDuration.observe({ method, route, status: String(res.statusCode) }, ms / 1000)
+    // Read per request, so the format can be switched without reinstalling the hook (tests do).
+    const logger = process.env.LOG_FORMAT === "json" ? (req.scope?.resolve<Logger>("logger") ?? defaultLogger) : undefined
+    if (logger) {
+      logger.log("http", `${method} ${route} ${res.statusCode}`, {
+        type: "access",
+        request_id: req.headers["x-request-id"] ?? null,
+        method,
+        route,
+        status: res.statusCode,
+        duration_ms: Math.round(ms * 10) / 10,
+        vendor_id: requestVendorId(req),
+      })
+    }
+  })
+  if (isWorkerMetricsRequest(req)) {
+    void answerWorkerMetrics(req, res)
+    return true
+  }
+  return false
 }
