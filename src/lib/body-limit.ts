@@ -1,7 +1,7 @@
 import http from "node:http"
 import { normalizeRequestId } from "./request-id"
+import { hookServerRequests } from "./server-hooks"
 
-const INSTALLED = Symbol.for("maart.bodyLimit")
 const MB = 1024 * 1024
 
 /** The largest request body Maart takes, in bytes: MAX_UPLOAD_MB (default 100). */
@@ -49,28 +49,18 @@ function refuse(req: http.IncomingMessage, res: http.ServerResponse, max: number
  */
 export function installBodyLimit(): void {
   maxBodyBytes() // a malformed MAX_UPLOAD_MB stops the server at start
-  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean }
-  if (proto[INSTALLED]) {
-    return
-  }
-  proto[INSTALLED] = true
-  const emit = proto.emit
-  proto.emit = function (this: http.Server, event: string, ...args: unknown[]) {
-    if (event === "request") {
-      const [req, res] = args as [http.IncomingMessage, http.ServerResponse]
-      // Read per request (a string to parse): tests and operators change it without a restart of the module.
-      const max = maxBodyBytes()
-      const declared = req.headers["content-length"]
-      if (declared !== undefined && Number(declared) > max) {
-        refuse(req, res, max)
-        return true
-      }
-      if (declared === undefined && req.headers["transfer-encoding"]) {
-        capStream(req, res, max)
-      }
+  hookServerRequests("bodyLimit", (req, res) => {
+    // Read per request (a string to parse): tests and operators change it without a restart of the module.
+    const max = maxBodyBytes()
+    const declared = req.headers["content-length"]
+    if (declared !== undefined && Number(declared) > max) {
+      refuse(req, res, max)
+      return true
     }
-    return emit.call(this, event, ...args)
-  } as typeof proto.emit
+    if (declared === undefined && req.headers["transfer-encoding"]) {
+      capStream(req, res, max)
+    }
+  })
 }
 
 /** Counts a streamed body's bytes as Node's HTTP parser hands them over; past `max` the rest is refused. */

@@ -1,9 +1,8 @@
 import crypto from "node:crypto"
-import http from "node:http"
+import { hookServerRequests } from "./server-hooks"
 
 // Long enough for a UUID or a trace id, plain enough to log safely.
 const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/
-const INSTALLED = Symbol.for("maart.requestIds")
 
 /** A well-formed incoming id is kept so callers can correlate; anything else is replaced. */
 export function normalizeRequestId(incoming: string | string[] | undefined): string {
@@ -19,19 +18,9 @@ export function normalizeRequestId(incoming: string | string[] | undefined): str
  * `req.requestId`, which its request log and our error handler use.
  */
 export function installRequestIds(): void {
-  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean }
-  if (proto[INSTALLED]) {
-    return
-  }
-  proto[INSTALLED] = true
-  const emit = proto.emit
-  proto.emit = function (this: http.Server, event: string, ...args: unknown[]) {
-    if (event === "request") {
-      const [req, res] = args as [http.IncomingMessage, http.ServerResponse]
-      const id = normalizeRequestId(req.headers["x-request-id"])
-      req.headers["x-request-id"] = id
-      res.setHeader("x-request-id", id)
-    }
-    return emit.call(this, event, ...args)
-  } as typeof proto.emit
+  hookServerRequests("requestId", (req, res) => {
+    const id = normalizeRequestId(req.headers["x-request-id"])
+    req.headers["x-request-id"] = id
+    res.setHeader("x-request-id", id)
+  })
 }

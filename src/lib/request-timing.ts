@@ -3,13 +3,8 @@ import { logger as defaultLogger } from "@medusajs/framework/logger"
 import type { Logger } from "@medusajs/framework/types"
 import { ErrorCodes } from "./errors"
 import { hasMetricsToken, metrics } from "./metrics"
+import { hookServerRequests } from "./server-hooks"
 
-const INSTALLED = Symbol.for("maart.requestTiming")
-// The handler the server hook calls: the latest loaded copy of this module's. The hook is installed once
-// per process, but a process can load the app more than once (jest: every test file), and each load has its
-// own metrics registry — the one its /metrics route serves must be the one fed.
-const CURRENT = Symbol.for("maart.requestTiming.handler")
-type TimingHandler = (req: FinishedRequest, res: http.ServerResponse) => boolean
 
 /** What Express and the tenancy guards leave on the request by the time it finishes. */
 type FinishedRequest = http.IncomingMessage & {
@@ -77,20 +72,7 @@ const isWorkerMetricsRequest = (req: http.IncomingMessage) =>
  * writes one access-log line.
  */
 export function installRequestTiming(): void {
-  // On the prototype, which every load shares (jest gives each test file its own globalThis).
-  const proto = http.Server.prototype as http.Server & { [INSTALLED]?: boolean; [CURRENT]?: TimingHandler }
-  proto[CURRENT] = timeRequest
-  if (proto[INSTALLED]) {
-    return
-  }
-  proto[INSTALLED] = true
-  const emit = proto.emit
-  proto.emit = function (this: http.Server, event: string, ...args: unknown[]) {
-    if (event === "request" && proto[CURRENT]!(args[0] as FinishedRequest, args[1] as http.ServerResponse)) {
-      return true
-    }
-    return emit.call(this, event, ...args)
-  } as typeof proto.emit
+  hookServerRequests("requestTiming", (req, res) => timeRequest(req as FinishedRequest, res))
 }
 
 /** Times one request; true when it answered the request itself (a worker's /metrics). */
