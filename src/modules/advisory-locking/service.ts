@@ -4,7 +4,10 @@ import { Pool, type PoolClient, type PoolConfig } from "pg"
 
 type Options = { waitLockingTimeout?: number; pool_max?: number }
 // What this subclass uses of the stock provider, which declares it private.
-type StockInternals = { getManager(): { getKnex(): { client: { config: { connection: unknown } } } }; hashStringToInt(key: string): number }
+type StockInternals = {
+  getManager(): { getKnex(): { client: { config: { connection: unknown } } }; execute(sql: string, params: unknown[]): Promise<unknown[]> }
+  hashStringToInt(key: string): number
+}
 
 const LOCK_NOT_AVAILABLE = "55P03"
 
@@ -15,7 +18,8 @@ const LOCK_NOT_AVAILABLE = "55P03"
  * checkouts on one item (50 carts, pool of 10) had every connection waiting for the lock and the
  * holder unable to reserve, until time-outs. Here waiters hold session advisory locks on a small pool
  * of their own, PostgreSQL's `lock_timeout` ends a wait cleanly, and keys are taken in one order so
- * two multi-item carts cannot deadlock. acquire/release (the cart's own lock) stay the stock ones.
+ * two multi-item carts cannot deadlock. acquire/release (the cart's own lock) are the stock ones, with
+ * acquiring a key without an owner made strict (see acquire).
  */
 export default class AdvisoryLockingProvider extends PostgresAdvisoryLockProvider {
   static identifier = "advisory-locking"
@@ -52,6 +56,36 @@ export default class AdvisoryLockingProvider extends PostgresAdvisoryLockProvide
       this.lockPool_.on("error", () => undefined) // an idle client's broken connection is dropped by the pool
     }
     return this.lockPool_
+  }
+
+  /**
+   * The stock provider compares lock owners loosely (`undefined != null` is false): two callers naming no
+   * owner that race for a free key both got it — two Owners removing each other both succeeded. Without an
+   * owner, taking a key is one statement: insert it, or take it over only once its lease has expired.
+   */
+  async acquire(keys: string | string[], args?: { ownerId?: string | null; expire?: number }): Promise<void> {
+    if (args?.ownerId) {
+      return super.acquire(keys, args)
+    }
+    const expire = args?.expire ? `NOW() + INTERVAL '${Math.max(Math.floor(Number(args.expire)), 1)} SECONDS'` : "NULL"
+    const manager = this.stock().getManager()
+    const held: string[] = []
+    for (const key of Array.isArray(keys) ? keys : [keys]) {
+      const taken = await manager
+        .execute(
+          `INSERT INTO locking (id, owner_id, expiration) VALUES (?, NULL, ${expire})
+           ON CONFLICT (id) DO UPDATE SET owner_id = NULL, expiration = EXCLUDED.expiration
+           WHERE locking.expiration IS NOT NULL AND locking.expiration <= NOW()
+           RETURNING id`,
+          [key]
+        )
+      if (!taken.length) {
+        // All or nothing: the keys this call took go back, so its retry does not wait for itself.
+        for (const mine of held) await manager.execute("DELETE FROM locking WHERE id = ? AND owner_id IS NULL", [mine])
+        throw new MedusaError(MedusaError.Types.CONFLICT, `Failed to acquire lock for key "${key}"`)
+      }
+      held.push(key)
+    }
   }
 
   async execute<T>(keys: string | string[], job: () => Promise<T>, args?: { timeout?: number }): Promise<T> {
