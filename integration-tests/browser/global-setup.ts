@@ -1,6 +1,7 @@
 import type { ChildProcess } from "node:child_process"
 import net from "node:net"
 import path from "node:path"
+import { scratchDatabase } from "../helpers/database"
 
 /**
  * One real Maart and one storefront for the whole browser suite, on loopback ports:
@@ -42,14 +43,7 @@ export default async function globalSetup() {
   const postgres = await import(path.join(SCRIPTS, "postgres.mjs"))
   const storefront = await import(path.join(SCRIPTS, "storefront.mjs"))
 
-  const db = {
-    host: process.env.DB_HOST || "localhost",
-    port: process.env.DB_PORT || "5432",
-    user: process.env.DB_USERNAME || "postgres",
-    password: process.env.DB_PASSWORD || "",
-  }
-  const database = `maart_browser_${process.pid}_${Date.now().toString(36)}`
-  const databaseUrl = `postgres://${encodeURIComponent(db.user)}:${encodeURIComponent(db.password)}@${db.host}:${db.port}/${database}`
+  const { name: database, url: databaseUrl } = scratchDatabase("maart_browser")
   const [backendPort, storefrontPort] = [await freePort(), await freePort()]
   const backendUrl = `http://localhost:${backendPort}`
 

@@ -3,6 +3,7 @@ import net from "node:net"
 import path from "node:path"
 import Redis from "ioredis"
 import pg from "pg"
+import { scratchDatabase } from "../../helpers/database"
 import { useFeedServer } from "../../helpers/feed-server"
 
 /**
@@ -39,14 +40,7 @@ const WARNINGS = ROWS / WARN_EVERY
 const feedServer = useFeedServer()
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-const db = {
-  host: process.env.DB_HOST || "localhost",
-  port: process.env.DB_PORT || "5432",
-  user: process.env.DB_USERNAME || "postgres",
-  password: process.env.DB_PASSWORD || "",
-}
-const DATABASE = `maart_kill9_${process.pid}_${Date.now().toString(36)}`
-const DATABASE_URL = `postgres://${encodeURIComponent(db.user)}:${encodeURIComponent(db.password)}@${db.host}:${db.port}/${DATABASE}`
+const { url: DATABASE_URL } = scratchDatabase("maart_kill9")
 
 type Server = { child: ChildProcess; output: () => string }
 const servers: Server[] = []
