@@ -54,6 +54,9 @@ const lockingModule = {
   key: Modules.LOCKING,
   resolve: "@medusajs/medusa/locking",
   options: {
+    // Medusa 2.21 constructs the locking providers with the module's options, not their own entry's
+    // (modules-sdk load-internal): without this line both providers waited their built-in 5 s / 30 s.
+    waitLockingTimeout: LOCK_WAIT_SECONDS,
     providers: [
       REDIS_URL
         ? {

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 import { checkoutFixtures, type Storefront } from "../../helpers/checkout"
 import { adminHeaders, anyStatus, createLamp, explainFailedRequests, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
@@ -84,6 +84,19 @@ export function checkoutSuite({ api, getContainer }: { api: AxiosInstance; getCo
         .resolve(ContainerRegistrationKeys.QUERY)
         .graph({ entity: "order_line_item", fields: ["id"], filters: { variant_id: variant.id } })
       expect(lines).toHaveLength(1)
+    })
+
+    it("waits LOCK_WAIT_SECONDS (60 s) for an item's lock, not the provider's built-in 5 s", async () => {
+      // A reservation queued behind a slow holder must get its answer rather than a lock time-out.
+      const locking = getContainer().resolve(Modules.LOCKING)
+      const key = `iitem_wait_probe_${Date.now()}`
+      const holder = locking.execute(key, () => new Promise((resolve) => setTimeout(resolve, 6_500)))
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const startedAt = Date.now()
+      const waiter = await locking.execute(key, async () => "reserved")
+      await holder
+      expect(waiter).toBe("reserved")
+      expect(Date.now() - startedAt).toBeGreaterThan(5_000)
     })
 
     it("refuses a cart whose two lines share one inventory item beyond its stock (medusajs/medusa#16502)", async () => {
