@@ -124,6 +124,42 @@ const paymentModules = STRIPE_API_KEY
     ]
   : []
 
+/**
+ * Files (admin uploads, vendor logos, import error reports): on S3 or any S3-compatible store when S3_BUCKET
+ * is set (Medusa's file-s3 provider), otherwise Medusa's local provider (files under `static/`).
+ */
+const S3_BUCKET = process.env.S3_BUCKET
+const fileModules = S3_BUCKET
+  ? [
+      {
+        key: Modules.FILE,
+        resolve: "@medusajs/medusa/file",
+        options: {
+          providers: [
+            {
+              id: "s3",
+              resolve: "@medusajs/medusa/file-s3",
+              options: {
+                bucket: S3_BUCKET,
+                region: process.env.S3_REGION || "us-east-1",
+                access_key_id: process.env.S3_ACCESS_KEY_ID,
+                secret_access_key: process.env.S3_SECRET_ACCESS_KEY,
+                // The public base of the bucket's objects (a CDN, or the bucket's own URL).
+                file_url: process.env.S3_FILE_URL,
+                endpoint: process.env.S3_ENDPOINT || undefined,
+                prefix: process.env.S3_PREFIX || undefined,
+                // MinIO, s3rver and most non-AWS stores address buckets by path, not by sub-domain.
+                additional_client_config: { forcePathStyle: envFlag(process.env.S3_FORCE_PATH_STYLE, Boolean(process.env.S3_ENDPOINT)) },
+                // Buckets with "bucket owner enforced" object ownership refuse ACL headers: S3_ACL=false.
+                ...(process.env.S3_ACL === "false" ? { acl: false } : {}),
+              },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -174,6 +210,7 @@ export default defineConfig({
     { key: Modules.TRANSLATION, resolve: "@medusajs/medusa/translation" },
     ...redisModules,
     ...paymentModules,
+    ...fileModules,
     lockingModule,
   ],
   featureFlags: { translation: true },

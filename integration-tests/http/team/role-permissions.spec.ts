@@ -158,6 +158,7 @@ const NEEDS: Record<string, string> = {
   "POST /admin/marketplace/imports": "imports.trigger",
   "GET /admin/marketplace/imports/:id": "imports.view",
   "GET /admin/marketplace/imports/:id/errors": "imports.view",
+  "POST /admin/marketplace/imports/:id/errors/export": "imports.view",
   "POST /admin/marketplace/imports/:id/cancel": "imports.trigger",
   "GET /admin/marketplace/feed-config": "imports.view",
   "POST /admin/marketplace/feed-config": "imports.configure",

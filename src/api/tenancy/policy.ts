@@ -305,6 +305,8 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   { methods: ["GET", "POST"], route: "/admin/marketplace/imports", permission: { GET: "imports.view", POST: "imports.trigger" }, rule: { scope: "vendor" } },
   owned(GET, "/admin/marketplace/imports/:id", "imports.view", { id: "import_job" }),
   owned(GET, "/admin/marketplace/imports/:id/errors", "imports.view", { id: "import_job" }),
+  // Stores the report as a file and answers a download link (presigned on S3): reading, by another path.
+  owned(POST, "/admin/marketplace/imports/:id/errors/export", "imports.view", { id: "import_job" }),
   owned(POST, "/admin/marketplace/imports/:id/cancel", "imports.trigger", { id: "import_job" }),
 
   { methods: ["GET", "POST"], route: "/admin/marketplace/feed-config", permission: { GET: "imports.view", POST: "imports.configure" }, rule: { scope: "vendor" } },

@@ -1,9 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { stringify } from "csv-stringify/sync"
+import { importErrorsCsv } from "../../../../../../workflows/marketplace/import-errors-csv"
 import type { AdminGetImportRowErrorsParamsType } from "../../validators"
-
-const CSV_COLUMNS = ["line", "column", "code", "message", "value", "external_id", "severity"]
 
 /** A job's rejected rows and warnings by line; `?format=csv` downloads them all as a CSV file. */
 export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminGetImportRowErrorsParamsType>, res: MedusaResponse) {
@@ -11,11 +9,10 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminGetImpor
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const where = { ...filters, job_id: req.params.id }
   if (format === "csv") {
-    const { data } = await query.graph({ entity: "import_row_error", fields: CSV_COLUMNS, filters: where, pagination: { order: { line: "ASC" } } })
     res
       .status(200)
       .set({ "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="import-${req.params.id}-errors.csv"` })
-      .send(stringify(data.map((e) => CSV_COLUMNS.map((c) => (e as Record<string, unknown>)[c] ?? "")), { header: true, columns: CSV_COLUMNS }))
+      .send(await importErrorsCsv(req.scope, req.params.id, filters))
     return
   }
   const { data, metadata } = await query.graph({ entity: "import_row_error", fields: req.queryConfig.fields, filters: where, pagination: req.queryConfig.pagination })
