@@ -49,39 +49,36 @@ async function main() {
   const totals = { passed: 0, failed: 0, skipped: 0 }
   let broken = false
   for (const suite of SUITES.filter((s) => !only || s === only)) {
-    const report = path.join(STATE_DIR, `jest-${suite.replace(":", "-")}.json`)
-    fs.mkdirSync(STATE_DIR, { recursive: true })
-    fs.rmSync(report, { force: true })
     console.log(`\n[test] ── ${suite} ──`)
-    const run = spawnSync(
-      process.execPath,
-      // One worker, files one after another (suites share the database server), recycled when it
-      // grows past workerIdleMemoryLimit: each HTTP file boots a whole Medusa, and what one leaves in
-      // memory would otherwise add up over the files.
-      [jestBin, "--maxWorkers=1", "--forceExit", "--passWithNoTests", "--json", `--outputFile=${report}`, ...jestArgs],
-      {
-        cwd: ROOT,
-        stdio: "inherit",
-        env: { ...process.env, TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" },
+    // The HTTP files of a full run in two passes: most side by side (each boots its own Medusa on its own
+    // database), then those marked `@maart-serial` one at a time (see serialSpecs).
+    const serial = suite === "integration:http" && !jestArgs.length ? serialSpecs() : []
+    const passes = serial.length
+      ? [
+          { name: "parallel", workers: TEST_WORKERS, args: ["--testPathIgnorePatterns", ...serial.map(escapeRegExp)] },
+          { name: "serial", workers: 1, args: ["--runTestsByPath", ...serial] },
+        ]
+      : [{ name: "", workers: 1, args: jestArgs }]
+    for (const pass of passes) {
+      const label = pass.name ? `${suite} (${pass.name}, ${pass.workers} worker${pass.workers > 1 ? "s" : ""})` : suite
+      if (pass.name) {
+        console.log(`[test] ${label}`)
       }
-    )
-    let r
-    try {
-      r = JSON.parse(fs.readFileSync(report, "utf8"))
-    } catch {
-      console.log(`[test] ${suite}: jest ended (exit ${run.status}) without a readable report`)
-      broken = true
-      continue
+      const r = runJest(jestBin, suite, pass.workers, pass.args, pass.name)
+      if (!r) {
+        broken = true
+        continue
+      }
+      // A suite that fails to load has no test results: count it as one failure.
+      const loadFailures = r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.length).length
+      totals.passed += r.numPassedTests
+      totals.failed += r.numFailedTests + loadFailures
+      totals.skipped += r.numPendingTests + r.numTodoTests
+      console.log(
+        `[test] ${label}: ${r.numPassedTests} passed, ${r.numFailedTests + loadFailures} failed, ` +
+          `${r.numPendingTests} skipped in ${r.numTotalTestSuites} files`
+      )
     }
-    // A suite that fails to load has no test results: count it as one failure.
-    const loadFailures = r.testResults.filter((t) => t.status === "failed" && !t.assertionResults.length).length
-    totals.passed += r.numPassedTests
-    totals.failed += r.numFailedTests + loadFailures
-    totals.skipped += r.numPendingTests + r.numTodoTests
-    console.log(
-      `[test] ${suite}: ${r.numPassedTests} passed, ${r.numFailedTests + loadFailures} failed, ` +
-        `${r.numPendingTests} skipped in ${r.numTotalTestSuites} files`
-    )
   }
   if ((!only || only === BROWSER) && !jestArgs.length) {
     const result = runBrowserSuite()
@@ -109,6 +106,47 @@ async function main() {
   console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ""}`)
   process.exit(totals.failed ? 1 : 0)
 }
+
+/** Jest workers for the HTTP files that may run side by side (each worker boots its own Medusa). */
+const TEST_WORKERS = Math.max(1, Number(process.env.MAART_TEST_WORKERS || 2))
+
+/**
+ * One jest run of a suite; its JSON report (null when it wrote none). Workers are recycled when they grow past
+ * workerIdleMemoryLimit: each HTTP file boots a whole Medusa, and what one leaves in memory would add up.
+ */
+function runJest(jestBin, suite, workers, args, pass) {
+  const report = path.join(STATE_DIR, `jest-${suite.replace(":", "-")}${pass ? `-${pass}` : ""}.json`)
+  fs.mkdirSync(STATE_DIR, { recursive: true })
+  fs.rmSync(report, { force: true })
+  const run = spawnSync(
+    process.execPath,
+    [jestBin, `--maxWorkers=${workers}`, "--forceExit", "--passWithNoTests", "--json", `--outputFile=${report}`, ...args],
+    { cwd: ROOT, stdio: "inherit", env: { ...process.env, TEST_TYPE: suite, NODE_OPTIONS: "--experimental-vm-modules" } }
+  )
+  try {
+    return JSON.parse(fs.readFileSync(report, "utf8"))
+  } catch {
+    console.log(`[test] ${suite}: jest ended (exit ${run.status}) without a readable report`)
+    return null
+  }
+}
+
+/**
+ * HTTP spec files that must not share the machine with another: their docblock says `@maart-serial` (and why) —
+ * they use the shared Redis, start processes or servers of their own, or measure races and time-outs that a
+ * second Medusa booting beside them would distort.
+ */
+function serialSpecs() {
+  const dir = path.join(ROOT, "integration-tests", "http")
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .filter((file) => file.endsWith(".spec.ts"))
+    .map((file) => path.join(dir, file))
+    .filter((file) => /^\s*(\/\*\*[\s\S]*?@maart-serial[\s\S]*?\*\/)/.test(fs.readFileSync(file, "utf8").slice(0, 4000)))
+    .sort()
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
 /** `playwright test` on the browser suite; its JSON report gives the counts (null when it has none). */
 function runBrowserSuite() {

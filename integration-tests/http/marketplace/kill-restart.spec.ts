@@ -1,3 +1,6 @@
+/**
+ * @maart-serial starts and kills Medusa processes of its own, on Redis.
+ */
 import type { ChildProcess } from "node:child_process"
 import net from "node:net"
 import path from "node:path"

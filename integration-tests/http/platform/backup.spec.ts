@@ -1,3 +1,6 @@
+/**
+ * @maart-serial pg_dump/pg_restore and the shared local file store (static/).
+ */
 import { execFileSync } from "node:child_process"
 import crypto from "node:crypto"
 import fs from "node:fs"

@@ -1,3 +1,6 @@
+/**
+ * @maart-serial the shared Redis (queue depth) and a worker-mode instance.
+ */
 import http from "node:http"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { Logger } from "@medusajs/framework/types"

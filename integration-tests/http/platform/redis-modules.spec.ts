@@ -1,3 +1,6 @@
+/**
+ * @maart-serial the shared Redis (event bus, workflow engine, cache, locking).
+ */
 import net from "node:net"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"

@@ -1,3 +1,6 @@
+/**
+ * @maart-serial the shared Redis (locking, workflow engine, event bus) and 50 concurrent checkouts.
+ */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { checkoutSuite } from "./checkout-suite"
 

@@ -1,3 +1,6 @@
+/**
+ * @maart-serial 50 concurrent checkouts against lock waits: a second Medusa booting beside them distorts the race.
+ */
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { checkoutSuite } from "./checkout-suite"
 
