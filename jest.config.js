@@ -3,7 +3,12 @@ loadEnv("test", process.cwd())
 
 // One config, three suites chosen by TEST_TYPE (see scripts/test.mjs).
 const SUITES = {
-  unit: ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s", "<rootDir>/scripts/**/__tests__/**/*.unit.spec.[jt]s"],
+  unit: [
+    "<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s",
+    "<rootDir>/scripts/**/__tests__/**/*.unit.spec.[jt]s",
+    // The storefront's pure helpers (its pages are covered by the browser suite).
+    "<rootDir>/storefront/app/**/*.unit.spec.ts",
+  ],
   "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
   "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
 }
@@ -17,7 +22,7 @@ module.exports = {
   },
   testEnvironment: "node",
   moduleFileExtensions: ["js", "ts", "json"],
-  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.maart/", "<rootDir>/storefront/"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.maart/", "<rootDir>/storefront/(build|\\.serve)/"],
   setupFiles: ["./integration-tests/setup.js"],
   testMatch: SUITES[process.env.TEST_TYPE] ?? Object.values(SUITES).flat(),
   testPathIgnorePatterns: process.env.TEST_TYPE === "integration:modules" ? ["\\.unit\\.spec\\."] : [],
