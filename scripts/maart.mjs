@@ -105,6 +105,9 @@ async function main() {
     MAART_DEMO_VENDOR_PASSWORD: process.env.MAART_DEMO_VENDOR_PASSWORD || demo.vendor_password,
     // Shop links in emails (password resets) point at the storefront this launcher serves.
     ...(withStorefront && !process.env.STOREFRONT_PUBLIC_PORT ? { STOREFRONT_PUBLIC_PORT: storefrontPort } : {}),
+    // The storefront calls the Store API for its shoppers and names each in X-Forwarded-For: trust it as one
+    // proxy, or every shopper shares the storefront's per-IP limit.
+    ...(withStorefront && !process.env.TRUST_PROXY ? { TRUST_PROXY: "1" } : {}),
   }
 
   if (!env.DATABASE_URL) {
