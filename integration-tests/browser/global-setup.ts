@@ -8,8 +8,8 @@ import { scratchDatabase } from "../helpers/database"
  *   - a fresh database, migrated and seeded as `npm start` seeds it (the two demo shops, lumiere and velo, each on
  *     its verified `<handle>.localhost` domain and on `<handle>.maart.test`, the suite's platform domain);
  *   - `medusa start` on the sources (as the kill-restart suite runs it), in one process, no Redis;
- *   - the storefront built (only when its sources changed) while the database is prepared, then react-router-serve
- *     with the platform's publishable key (created through the Admin API, as `npm start` does).
+ *   - the storefront built (only when its sources changed) while the database is prepared, then its server
+ *     (storefront/server.mjs) with the platform's publishable key (created through the Admin API, as `npm start` does).
  * What the specs need goes to them through the environment (read by harness.ts). Returns the teardown: both
  * servers stopped (their whole process groups), the database dropped.
  */
@@ -61,6 +61,8 @@ export default async function globalSetup() {
     MAART_ADMIN_EMAIL: PLATFORM_ADMIN.email,
     MAART_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
     MAART_DEMO_VENDOR_PASSWORD: DEMO_OWNER_PASSWORD,
+    // As npm start runs it: the storefront names each shopper in X-Forwarded-For.
+    TRUST_PROXY: "1",
   }
   // One process with in-memory queues; jest's and the test runner's variables are not the server's.
   for (const name of ["REDIS_URL", "MEDUSA_WORKER_MODE", "NODE_OPTIONS", "JEST_WORKER_ID", "TEST_TYPE", "STRIPE_API_KEY"]) {

@@ -1,5 +1,5 @@
 // The storefront (storefront/, React Router 7) as the launcher, the browser tests and bench:storefront run it:
-// built when its sources changed since the last build, then served by react-router-serve as its own process
+// built when its sources changed since the last build, then served by storefront/server.mjs as its own process
 // group (stopped with scripts/lib/medusa.mjs's stopMedusa, which signals the group).
 import { spawn } from "node:child_process"
 import crypto from "node:crypto"
@@ -84,12 +84,12 @@ export function snapshotBuild(name) {
 }
 
 /**
- * Starts the built storefront (react-router-serve) on `port`, talking to the backend at `backendUrl`, as the
- * leader of a new process group. `env` adds to (and overrides) the storefront's environment; `serverEntry`
- * serves another copy of the build (snapshotBuild).
+ * Starts the built storefront (storefront/server.mjs: react-router-serve's setup plus the shopper's address for
+ * the loaders) on `port`, talking to the backend at `backendUrl`, as the leader of a new process group. `env` adds
+ * to (and overrides) the storefront's environment; `serverEntry` serves another copy of the build (snapshotBuild).
  */
 export function spawnStorefront({ port, backendUrl, env = {}, stdio = "inherit", serverEntry = SERVER_ENTRY }) {
-  return spawn(bin("react-router-serve"), [serverEntry], {
+  return spawn(process.execPath, [path.join(STOREFRONT_DIR, "server.mjs"), serverEntry], {
     cwd: STOREFRONT_DIR,
     // `env` may carry the backend's own PORT: the storefront's port and backend URL come last.
     env: { ...process.env, NODE_ENV: "production", ...env, PORT: String(port), MEDUSA_BACKEND_URL: backendUrl },

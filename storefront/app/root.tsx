@@ -24,8 +24,8 @@ import { getCartId, getCustomerToken } from "./lib/session.server"
 import "./app.css"
 
 /** Every page starts here: which shop, which language, how full the cart is. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const [cartId, token] = await Promise.all([getCartId(request, shop), getCustomerToken(request, shop)])
   let cartCount = 0
   if (cartId) {

@@ -1,15 +1,17 @@
 import Medusa, { FetchError } from "@medusajs/js-sdk"
 import { config } from "./config.server"
 import type { Shop } from "./shop.server"
+import { forwardedFor } from "./shopper-address"
 
 /**
  * A Store API client for one request: the shop's publishable key, the page
  * language (`x-medusa-locale`, so product content comes translated) and, when
- * given, the customer's token. A new client per request: nothing — key, token,
+ * given, the customer's token; X-Forwarded-For names the shopper (per-IP
+ * limits). A new client per request: nothing — key, token,
  * cart — can leak from one shop or shopper to another.
  */
-export function storeSdk(shop: Pick<Shop, "publishableKey" | "lang">, opts: { token?: string | null } = {}): Medusa {
-  const headers: Record<string, string> = { "x-medusa-locale": shop.lang }
+export function storeSdk(shop: Pick<Shop, "publishableKey" | "lang" | "shopperAddress">, opts: { token?: string | null } = {}): Medusa {
+  const headers: Record<string, string> = { "x-medusa-locale": shop.lang, ...forwardedFor(shop.shopperAddress) }
   if (opts.token) {
     headers.authorization = `Bearer ${opts.token}`
   }

@@ -2,6 +2,7 @@ import { data } from "react-router"
 import { config } from "./config.server"
 import { shopHref } from "./href"
 import { pickLanguage, shopLanguages, type Lang } from "./i18n"
+import { forwardedFor, type ShopperContext } from "./shopper-address"
 import { getLang } from "./session.server"
 
 export type ShopTheme = {
@@ -37,6 +38,8 @@ export type Shop = {
   /** The platform region (prices need it) and its currency. */
   regionId: string
   currencyCode: string
+  /** The shopper's address as this server received it; every Store API call forwards it (X-Forwarded-For). */
+  shopperAddress?: string
 }
 
 /** What a thrown resolution error carries (root ErrorBoundary renders it). */
@@ -51,9 +54,9 @@ const inflight = new Map<string, Promise<Entry>>()
 // Host headers cannot grow memory without end.
 const MAX_ENTRIES = 1000
 
-/** `Lumiere.Localhost:8000.` → `lumiere.localhost` (IPv6 literals keep their brackets). */
+/** `Lumiere.Localhost.:8000` (or `…:8000.`) → `lumiere.localhost` (IPv6 literals keep their brackets). */
 export function normalizeHost(raw: string | null | undefined): string {
-  let host = (raw ?? "").trim().toLowerCase()
+  let host = (raw ?? "").trim().toLowerCase().replace(/\.+$/, "")
   if (host.startsWith("[")) {
     host = host.slice(0, host.indexOf("]") + 1)
   } else {
@@ -66,20 +69,20 @@ function requestHost(request: Request): string {
   return normalizeHost(request.headers.get("host") || new URL(request.url).host)
 }
 
-async function fetchJson(path: string, key: string): Promise<{ status: number; body: any }> {
+async function fetchJson(path: string, key: string, shopperAddress?: string): Promise<{ status: number; body: any }> {
   const res = await fetch(`${config.backendUrl}${path}`, {
-    headers: { "x-publishable-api-key": key, accept: "application/json" },
+    headers: { "x-publishable-api-key": key, accept: "application/json", ...forwardedFor(shopperAddress) },
   })
   const body = await res.json().catch(() => null)
   return { status: res.status, body }
 }
 
-async function lookUp(query: string): Promise<Entry> {
+async function lookUp(query: string, shopperAddress?: string): Promise<Entry> {
   if (!config.platformKey) {
     throw new Error("MEDUSA_PUBLISHABLE_KEY is not set: the storefront needs a publishable key to resolve shops (see docs/storefront.md).")
   }
   const expires = Date.now() + config.resolveTtlMs
-  const { status, body } = await fetchJson(`/store/vendors/resolve?${query}`, config.platformKey)
+  const { status, body } = await fetchJson(`/store/vendors/resolve?${query}`, config.platformKey, shopperAddress)
   if (status === 404 || status === 400) {
     return { expires, value: "not-found" }
   }
@@ -95,7 +98,7 @@ async function lookUp(query: string): Promise<Entry> {
     return { expires, value: "closed" }
   }
   // The platform has one region; prices need its id. Asked with the shop's own key.
-  const regions = await fetchJson("/store/regions?fields=id,currency_code&limit=1", vendor.publishable_key)
+  const regions = await fetchJson("/store/regions?fields=id,currency_code&limit=1", vendor.publishable_key, shopperAddress)
   const region = regions.body?.regions?.[0]
   if (regions.status !== 200 || !region) {
     throw new Error(`no region for shop ${vendor.handle}: ${regions.status}`)
@@ -120,14 +123,14 @@ async function lookUp(query: string): Promise<Entry> {
 }
 
 /** Resolution of one host or handle, reused for the TTL; concurrent misses share one call. */
-async function cachedLookUp(key: string, query: string): Promise<Entry["value"]> {
+async function cachedLookUp(key: string, query: string, shopperAddress?: string): Promise<Entry["value"]> {
   const hit = cache.get(key)
   if (hit && hit.expires > Date.now()) {
     return hit.value
   }
   let pending = inflight.get(key)
   if (!pending) {
-    pending = lookUp(query).finally(() => inflight.delete(key))
+    pending = lookUp(query, shopperAddress).finally(() => inflight.delete(key))
     inflight.set(key, pending)
   }
   const entry = await pending
@@ -150,7 +153,8 @@ export function clearShopCache(): void {
  * Throws a 404 response (unknown or pending shop) or 503 (suspended) that the
  * root ErrorBoundary renders as the "shop not found" / "shop closed" page.
  */
-export async function resolveShop(request: Request, params: { handle?: string }): Promise<Shop> {
+export async function resolveShop(request: Request, params: { handle?: string }, context?: ShopperContext): Promise<Shop> {
+  const shopperAddress = context?.shopperAddress
   const byHandle = params.handle !== undefined
   let value: Entry["value"]
   let base = ""
@@ -159,12 +163,12 @@ export async function resolveShop(request: Request, params: { handle?: string })
     if (!config.pathMode || !/^[a-z0-9-]{1,63}$/.test(handle)) {
       value = "not-found"
     } else {
-      value = await cachedLookUp(`handle:${handle}`, `handle=${encodeURIComponent(handle)}`)
+      value = await cachedLookUp(`handle:${handle}`, `handle=${encodeURIComponent(handle)}`, shopperAddress)
       base = `/vendors/${handle}`
     }
   } else {
     const host = requestHost(request)
-    value = host ? await cachedLookUp(`host:${host}`, `host=${encodeURIComponent(host)}`) : "not-found"
+    value = host ? await cachedLookUp(`host:${host}`, `host=${encodeURIComponent(host)}`, shopperAddress) : "not-found"
   }
 
   if (value === "not-found" || value === "closed") {
@@ -181,7 +185,7 @@ export async function resolveShop(request: Request, params: { handle?: string })
     offered: languages,
     fallback: value.vendor.default_language,
   })
-  return { ...value, base, cookieNs: value.vendor.handle, lang, languages }
+  return { ...value, base, cookieNs: value.vendor.handle, lang, languages, shopperAddress }
 }
 
 /** A link inside the shop (`href(shop, "/products")`). */

@@ -10,13 +10,13 @@ import { resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 
 /** "Forgot your password?": asks the backend to mail the shop's reset link. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   return { title: t(shop.lang, "account.forgot_title"), shopName: shop.vendor.name }
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const shop = await resolveShop(request, params)
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const email = text(await request.formData(), "email").toLowerCase()
   if (!isEmail(email)) {

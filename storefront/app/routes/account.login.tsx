@@ -9,8 +9,8 @@ import "../shopper.css"
 import { resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const next = new URL(request.url).searchParams.get("next")
   if (await currentCustomer(shopper)) {
@@ -20,8 +20,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return data({ title: t(shop.lang, "account.login"), next: next ?? "", shopName: shop.vendor.name, reset }, { headers: cookieHeaders(shopper) })
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const shop = await resolveShop(request, params)
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const form = await request.formData()
   const email = text(form, "email").toLowerCase()

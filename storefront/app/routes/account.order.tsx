@@ -10,8 +10,8 @@ import { resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 
 /** One of the signed-in customer's orders; another customer's order is 404 like an unknown one. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const customer = await requireCustomer(shopper, request)
   const order = await getOrder(shopper, params.id)

@@ -11,8 +11,8 @@ import { shopMeta, useShopText } from "../lib/use-shop"
 
 const MIN_PASSWORD = 8
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const next = new URL(request.url).searchParams.get("next")
   if (await currentCustomer(shopper)) {
@@ -21,8 +21,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return data({ title: t(shop.lang, "account.register"), next: next ?? "", shopName: shop.vendor.name }, { headers: cookieHeaders(shopper) })
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const shop = await resolveShop(request, params)
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const form = await request.formData()
   const values = { email: text(form, "email").toLowerCase(), first_name: text(form, "first_name"), last_name: text(form, "last_name") }

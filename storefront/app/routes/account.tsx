@@ -18,8 +18,8 @@ import { href, resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 
 /** The signed-in customer's page at this shop: profile (name, phone) and saved addresses. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const customer = await requireCustomer(shopper, request)
   const countries = await regionCountries(shopper)
@@ -37,8 +37,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 /** POST intent = profile | address-create | address-update | address-delete; then back (PRG). */
-export async function action({ request, params }: Route.ActionArgs) {
-  const shop = await resolveShop(request, params)
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   await requireCustomer(shopper, request)
   const form = await request.formData()

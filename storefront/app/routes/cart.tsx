@@ -22,8 +22,8 @@ import { shopMeta, useShopText } from "../lib/use-shop"
 
 const MAX_QUANTITY = 99
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const cart = await getCart(shopper)
   // Stock may have gone since the lines were added: say so before checkout refuses.
@@ -33,8 +33,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 /** POST intent=update {line_id, quantity} (0 removes) or intent=remove {line_id}; then back to the cart. */
-export async function action({ request, params }: Route.ActionArgs) {
-  const shop = await resolveShop(request, params)
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const form = await request.formData()
   const intent = text(form, "intent")

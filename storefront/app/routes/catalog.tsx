@@ -10,8 +10,8 @@ import { resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 
 /** GET /products?category=<handle>&sort=newest|price_asc|price_desc|title&page=N */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const sdk = storeSdk(shop)
   const url = new URL(request.url)
   const page = pageNumber(url.searchParams.get("page"))

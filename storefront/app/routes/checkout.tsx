@@ -47,8 +47,8 @@ async function offeredProviders(shopper: Shopper): Promise<string[]> {
   return (await paymentProviders(shopper)).filter((id) => id === MANUAL_PROVIDER)
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const title = t(shop.lang, "checkout.title")
   const cart = await getCart(shopper)
@@ -98,8 +98,8 @@ type ActionResult = {
   values?: { email: string; address: Record<string, string>; shippingOptionId: string }
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const shop = await resolveShop(request, params)
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const form = await request.formData()
   const cart = await getCart(shopper)

@@ -9,8 +9,8 @@ import { shopMeta, useShopText } from "../lib/use-shop"
 
 const FEATURED = 8
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const products = await newestProducts(storeSdk(shop), shop, FEATURED)
   return { products, title: t(shop.lang, "home.title", { shop: shop.vendor.name }) }
 }

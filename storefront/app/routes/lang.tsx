@@ -5,8 +5,8 @@ import { setLang } from "../lib/session.server"
 import { isLang } from "../lib/i18n"
 
 /** POST /lang {lang, redirectTo}: remember the shopper's language at this shop, go back. */
-export async function action({ request, params }: Route.ActionArgs) {
-  const shop = await resolveShop(request, params)
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const shop = await resolveShop(request, params, context)
   const form = await request.formData()
   const lang = form.get("lang")
   // Only a path inside this shop: never an open redirect.
@@ -19,7 +19,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   return redirect(href(shop, path), { headers })
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   return redirect(href(shop, "/"))
 }

@@ -13,8 +13,8 @@ import { shopMeta, useShopText } from "../lib/use-shop"
  * The thank-you page after checkout. It opens for the browser that placed the order
  * (its cookie) or for the signed-in customer whose order it is; anyone else gets 404.
  */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const order = await getOrder(shopper, params.id)
   let allowed = Boolean(order) && (await lastOrderId(request, shop)) === order!.id

@@ -37,8 +37,8 @@ function chooseVariant(product: CatalogProduct, query: URLSearchParams) {
   return { selected, variant }
 }
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const product = await productByHandle(storeSdk(shop), shop, params.productHandle)
   if (!product) {
     throw data(null, { status: 404 })
@@ -49,8 +49,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 }
 
 /** POST: add the chosen variant to the cart (made on the first add; its id goes in the shop's cookie). */
-export async function action({ request, params }: Route.ActionArgs) {
-  const shop = await resolveShop(request, params)
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const shop = await resolveShop(request, params, context)
   const form = await request.formData()
   const variantId = String(form.get("variant_id") ?? "")
   const quantity = Number(form.get("quantity") ?? 1)

@@ -16,14 +16,14 @@ const MIN_PASSWORD = 8
  * for the shop's account, then the sign-in page. The token rides in a hidden field
  * (a POST body, not a URL the next page could leak in its Referer).
  */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const token = new URL(request.url).searchParams.get("token") ?? ""
   return { title: t(shop.lang, "account.reset_title"), token: token.slice(0, 4000) }
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const shop = await resolveShop(request, params)
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const shop = await resolveShop(request, params, context)
   const shopper = await shopperOf(request, shop)
   const form = await request.formData()
   const token = text(form, "token", 4000)

@@ -10,8 +10,8 @@ import { resolveShop } from "../lib/shop.server"
 import { shopMeta, useShopText } from "../lib/use-shop"
 
 /** GET /search?q=…&page=N — the Store API's product search (`q`) within the shop. */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const shop = await resolveShop(request, params)
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const shop = await resolveShop(request, params, context)
   const url = new URL(request.url)
   const q = (url.searchParams.get("q") ?? "").trim().slice(0, 200)
   const page = pageNumber(url.searchParams.get("page"))
