@@ -152,6 +152,72 @@ medusaIntegrationTestRunner({
       expect(fromB.products.map((p) => p.id)).toEqual([products["Lampe rouge de B"]])
     })
 
+    type Priced = { id: string; title: string; variants: { calculated_price?: { calculated_amount?: number | null } | null }[] }
+    const lowest = (p: Priced) => {
+      const amounts = p.variants.map((v) => v.calculated_price?.calculated_amount).filter((n): n is number => typeof n === "number")
+      return amounts.length ? Math.min(...amounts) : null
+    }
+
+    /**
+     * `order=price`/`-price` through the fast path against Medusa's own answer: Medusa cannot order by price, so
+     * its unordered list (same filters) is sorted here by each product's lowest calculated variant price — no
+     * price, last; ties by id — and the fast path's pages must be exactly that, product for product.
+     */
+    async function priceSorted(shop: Storefront, filters: string, desc: boolean, pageSize: number) {
+      const { stock } = await both(shop, `${filters ? `${filters}&` : ""}limit=100`)
+      expect(stock.status).toBe(200)
+      const dir = desc ? -1 : 1
+      const expected = [...(stock.data.products as Priced[])].sort((x, y) => {
+        const [px, py] = [lowest(x), lowest(y)]
+        if (px === null || py === null) return px === py ? dir * x.id.localeCompare(y.id) : px === null ? 1 : -1
+        return dir * (px - py) || dir * (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)
+      })
+      const got: Priced[] = []
+      for (let offset = 0; offset < expected.length + pageSize; offset += pageSize) {
+        const url = `/store/products?region_id=${shop.region}&fields=*variants.calculated_price,+status&${filters ? `${filters}&` : ""}order=${desc ? "-" : ""}price&limit=${pageSize}&offset=${offset}`
+        const page = await api.get(url, { ...shop.key, ...anyStatus })
+        expect([filters, page.status, page.headers["x-maart-catalog"]]).toEqual([filters, 200, "fast"])
+        expect([page.data.count, page.data.offset, page.data.limit]).toEqual([expected.length, offset, pageSize])
+        got.push(...page.data.products)
+      }
+      expect(got).toEqual(expected)
+      return got
+    }
+
+    it("orders by the lowest variant price in the region's currency, both ways, paged (Maart's order=price)", async () => {
+      const amounts = (list: Priced[]) => list.map(lowest)
+      // Shop A: two variants each (10 + i + title length), so equal prices tie and go by id.
+      const cheapFirst = await priceSorted(a, "", false, 5)
+      expect(amounts(cheapFirst)).toEqual([...amounts(cheapFirst)].sort((x, y) => x! - y!))
+      await priceSorted(a, "", true, 4)
+      await priceSorted(a, `category_id=${cat.lights}`, false, 3)
+      await priceSorted(a, "q=rouge", true, 50)
+
+      // Shop B: the prices Medusa's pricing picks — a region price over the currency's, the lowest variant, no
+      // quantity tier; a product priced only in another currency comes last both ways.
+      const variant = (title: string, prices: Record<string, unknown>[]) => ({ title, options: { Size: title }, manage_inventory: false, prices })
+      const add = (title: string, variants: Record<string, unknown>[]) =>
+        api.post("/admin/products", { title, status: "published", options: [{ title: "Size", values: variants.map((v) => v.title) }], variants }, b.headers)
+      await add("Prix régional", [variant("S", [{ currency_code: "eur", amount: 5 }, { currency_code: "eur", amount: 500, rules: { region_id: b.region } }])])
+      await add("Dollars seulement", [variant("S", [{ currency_code: "usd", amount: 1 }])])
+      await add("Palier", [variant("S", [{ currency_code: "eur", amount: 40 }, { currency_code: "eur", amount: 1, min_quantity: 2 }])])
+      await add("Deux tailles", [variant("S", [{ currency_code: "eur", amount: 70 }]), variant("M", [{ currency_code: "eur", amount: 3 }])])
+      const up = await priceSorted(b, "", false, 2)
+      expect(up.map((p) => [p.title, lowest(p)]).filter(([t]) => t !== "Lampe rouge de B" && !String(t).startsWith("Fixture"))).toEqual(
+        expect.arrayContaining([["Deux tailles", 3], ["Palier", 40], ["Prix régional", 500]])
+      )
+      expect(up[0].title).toBe("Deux tailles")
+      expect(up.at(-1)!.title).toBe("Dollars seulement")
+      const down = await priceSorted(b, "", true, 3)
+      expect(down[0].title).toBe("Prix régional")
+      expect(down.at(-1)!.title).toBe("Dollars seulement")
+    })
+
+    it("leaves order=price without a region to Medusa's path", async () => {
+      const res = await api.get("/store/products?order=price", { ...a.key, ...anyStatus })
+      expect(res.headers["x-maart-catalog"]).toBeUndefined()
+    })
+
     it("leaves what it does not answer exactly to Medusa's path", async () => {
       for (const query of [`created_at[$gte]=2020-01-01`, "order=variants.title", "limit=0", "sales_channel_id=" + a.ids.sales_channel]) {
         const { fast, stock } = await both(a, query)

@@ -1,12 +1,13 @@
 import type Medusa from "@medusajs/js-sdk"
 import type { Shop } from "./shop.server"
-import { PAGE_SIZE, PRICE_SORT_LIMIT, lowestPrice, type CatalogProduct, type Category, type Sort } from "./catalog"
+import { PAGE_SIZE, type CatalogProduct, type Category, type Sort } from "./catalog"
+import { errorStatus } from "./medusa.server"
 
 const CARD_FIELDS = "id,title,handle,thumbnail,created_at,*variants.calculated_price"
 const DETAIL_FIELDS =
   "id,title,subtitle,description,handle,thumbnail,*images,*options,*options.values,*variants,*variants.options,*variants.calculated_price,+variants.inventory_quantity"
 
-const ORDER: Record<Exclude<Sort, "price_asc" | "price_desc">, string> = { newest: "-created_at", title: "title" }
+const ORDER: Record<Sort, string> = { newest: "-created_at", title: "title", price_asc: "price", price_desc: "-price" }
 
 /** Newest products first (the home page's "new in"). */
 export async function newestProducts(sdk: Medusa, shop: Shop, limit: number): Promise<CatalogProduct[]> {
@@ -22,8 +23,11 @@ export async function shopCategories(sdk: Medusa): Promise<Category[]> {
 
 /**
  * One catalog page: optional search text and category, sorted, PAGE_SIZE per page.
- * Price order is computed over the shop's whole list when it has at most
- * PRICE_SORT_LIMIT products (`priceSortable`); otherwise the list stays newest first.
+ * Price order is the backend's (`order=price` / `-price` with the region: each
+ * product's lowest variant price in the region's currency, at any catalog size —
+ * src/api/store/products/shop-catalog.ts). Should the backend refuse it (its
+ * fast catalog path turned off), the page is newest first and the price options
+ * are not offered (`priceSortable`).
  */
 export async function catalogPage(
   sdk: Medusa,
@@ -31,27 +35,20 @@ export async function catalogPage(
   opts: { page: number; sort: Sort; categoryId?: string; q?: string }
 ): Promise<{ products: CatalogProduct[]; count: number; sort: Sort; priceSortable: boolean }> {
   const filters = { region_id: shop.regionId, ...(opts.categoryId ? { category_id: [opts.categoryId] } : {}), ...(opts.q ? { q: opts.q } : {}) }
-  const offset = (opts.page - 1) * PAGE_SIZE
-  if (opts.sort === "price_asc" || opts.sort === "price_desc") {
-    const all = await sdk.store.product.list({ ...filters, limit: PRICE_SORT_LIMIT, order: "-created_at", fields: CARD_FIELDS })
-    if (all.count <= PRICE_SORT_LIMIT) {
-      const direction = opts.sort === "price_asc" ? 1 : -1
-      const price = (p: CatalogProduct) => lowestPrice(p)?.amount ?? Number.POSITIVE_INFINITY * direction
-      const sorted = [...(all.products as unknown as CatalogProduct[])].sort(
-        (a, b) => direction * (price(a) - price(b)) || a.title.localeCompare(b.title)
-      )
-      return { products: sorted.slice(offset, offset + PAGE_SIZE), count: all.count, sort: opts.sort, priceSortable: true }
-    }
-    const page = await sdk.store.product.list({ ...filters, limit: PAGE_SIZE, offset, order: ORDER.newest, fields: CARD_FIELDS })
-    return { products: page.products as unknown as CatalogProduct[], count: page.count, sort: "newest", priceSortable: false }
+  const list = (order: string) =>
+    sdk.store.product.list({ ...filters, limit: PAGE_SIZE, offset: (opts.page - 1) * PAGE_SIZE, order, fields: CARD_FIELDS })
+  let sort = opts.sort
+  let page
+  try {
+    page = await list(ORDER[sort])
+  } catch (e) {
+    const status = errorStatus(e)
+    // Only an answer (4xx/5xx) means "cannot order by price"; an unreachable backend stays an error.
+    if (!sort.startsWith("price") || !status) throw e
+    sort = "newest"
+    page = await list(ORDER.newest)
   }
-  const page = await sdk.store.product.list({ ...filters, limit: PAGE_SIZE, offset, order: ORDER[opts.sort], fields: CARD_FIELDS })
-  return {
-    products: page.products as unknown as CatalogProduct[],
-    count: page.count,
-    sort: opts.sort,
-    priceSortable: page.count <= PRICE_SORT_LIMIT,
-  }
+  return { products: page.products as unknown as CatalogProduct[], count: page.count, sort, priceSortable: sort === opts.sort }
 }
 
 /** One product by handle, with images, options, variants, prices and stock; null when the shop has none. */

@@ -25,8 +25,6 @@ export type CatalogProduct = {
 export type Category = { id: string; name: string; handle: string }
 
 export const PAGE_SIZE = 12
-/** Price sorting happens here (the Store API cannot order by price): only for shops up to this size. */
-export const PRICE_SORT_LIMIT = 500
 
 export const SORTS = ["newest", "price_asc", "price_desc", "title"] as const
 export type Sort = (typeof SORTS)[number]

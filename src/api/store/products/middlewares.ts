@@ -33,6 +33,9 @@ export const fastCatalogEnabled = () => !["0", "false", "off"].includes((process
  * its link query takes 3 ms; the cost is carrying 10k ids through Node and SQL.
  * (Indexes do serve this path's SQL: src/migration-scripts/store-catalog-indexes.ts.)
  *
+ * It also answers `order=price` / `-price` with `region_id` (the lowest variant
+ * price in the region's currency, shop-catalog.ts), which Medusa's path cannot.
+ *
  * Runs before Medusa's validators (no `methods`), after the tenancy guard has set
  * `req.shop`. Anything it does not answer exactly (unknown parameters, operators,
  * several channels) goes to Medusa's path untouched.
@@ -64,6 +67,9 @@ export async function shopCatalogFastPath(req: MedusaRequest, res: MedusaRespons
       delete query[key]
     }
     query.id = nonEmpty(ids) // an empty page: an id no product has
+    if (catalogQuery.order.column === "price") {
+      delete query.order // Medusa cannot order by price; the page is put in our order below
+    }
     // Says which path answered (the benchmark and the regression test check it).
     res.setHeader("x-maart-catalog", "fast")
     const rank = new Map(ids.map((id, i) => [id, i]))

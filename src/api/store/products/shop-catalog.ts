@@ -17,6 +17,14 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
  * variant's title/sku/barcode/ean/upc; categories and tags by membership;
  * collection, type, id, handle and title by equality; the default order is id.
  * Ties of a non-unique order are broken by id, so pages never overlap.
+ *
+ * `order=price` / `-price` (Maart's, Medusa cannot order by price) needs `region_id`
+ * and orders by a product's **lowest variant price in the region's currency**: per
+ * live variant the base price Medusa's pricing would pick for that region — no price
+ * list, min_quantity ≤ 1, every price rule a `region_id` rule naming the region (or
+ * none), the most rules first, then the lowest amount — and the product's minimum of
+ * those. Price lists (sales, customer-group prices) do not move a product; products
+ * with no price in the currency come last both ways.
  */
 export type CatalogQuery = {
   limit: number
@@ -30,10 +38,19 @@ export type CatalogQuery = {
   collection_id?: string[]
   tag_id?: string[]
   type_id?: string[]
+  /** The region whose currency `order=price` reads. */
+  region_id?: string
 }
 
 // The product columns a catalog is ordered by; anything else takes Medusa's own path.
-const ORDER_COLUMNS = { id: "p.id", title: "p.title", handle: "p.handle", created_at: "p.created_at", updated_at: "p.updated_at" }
+const ORDER_COLUMNS = {
+  id: "p.id",
+  title: "p.title",
+  handle: "p.handle",
+  created_at: "p.created_at",
+  updated_at: "p.updated_at",
+  price: "lowest.amount",
+}
 type OrderColumn = keyof typeof ORDER_COLUMNS
 
 const LIST_FILTERS = ["id", "handle", "title", "category_id", "collection_id", "tag_id", "type_id"] as const
@@ -75,8 +92,33 @@ export function parseCatalogQuery(query: Record<string, unknown>): CatalogQuery 
       return null
     }
   }
+  if (out.order.column === "price") {
+    if (typeof query.region_id !== "string" || !query.region_id) return null
+    out.region_id = query.region_id
+  }
   return out
 }
+
+/**
+ * A product's lowest variant price in the region's currency (see CatalogQuery), as a LATERAL join `lowest`.
+ * Mirrors the base-price part of Medusa's PricingRepository.calculatePrices for a region-only context.
+ */
+const PRICE_JOIN = `LEFT JOIN LATERAL (
+  SELECT min(vp.amount) AS amount
+  FROM product_variant v
+  JOIN product_variant_price_set vps ON vps.variant_id = v.id AND vps.deleted_at IS NULL
+  CROSS JOIN LATERAL (
+    SELECT pr.amount FROM price pr
+    WHERE pr.price_set_id = vps.price_set_id AND pr.deleted_at IS NULL AND pr.price_list_id IS NULL
+      AND pr.currency_code = (SELECT r.currency_code FROM region r WHERE r.id = :region_id AND r.deleted_at IS NULL)
+      AND (pr.min_quantity IS NULL OR pr.min_quantity <= 1)
+      AND COALESCE(pr.rules_count, 0) = (SELECT count(*) FROM price_rule prr WHERE prr.price_id = pr.id
+        AND prr.deleted_at IS NULL AND prr.attribute = 'region_id' AND prr.value = :region_id)
+    ORDER BY COALESCE(pr.rules_count, 0) DESC, pr.amount ASC
+    LIMIT 1
+  ) vp
+  WHERE v.product_id = p.id AND v.deleted_at IS NULL
+) lowest ON true`
 
 /**
  * One page of a sales channel's published products: `ids` in order, and `count`
@@ -113,14 +155,26 @@ export function shopCatalogPage(knex: Knex, salesChannelId: string, cq: CatalogQ
     bindings.tag_id = cq.tag_id
     where.push("EXISTS (SELECT 1 FROM product_tags pt WHERE pt.product_id = p.id AND pt.product_tag_id = ANY(:tag_id::text[]))")
   }
-  const from = `FROM product_sales_channel psc JOIN product p ON p.id = psc.product_id WHERE ${where.join(" AND ")}`
+  const tables = "FROM product_sales_channel psc JOIN product p ON p.id = psc.product_id"
+  const from = `${tables} WHERE ${where.join(" AND ")}`
   const dir = cq.order.desc ? "DESC" : "ASC"
   // By id: the link's (sales_channel_id, product_id) index gives the shop's ids in order (src/migration-scripts).
-  const orderBy = cq.order.column === "id" ? `psc.product_id ${dir}` : `${ORDER_COLUMNS[cq.order.column]} ${dir}, p.id ${dir}`
+  const orderBy =
+    cq.order.column === "id"
+      ? `psc.product_id ${dir}`
+      : `${ORDER_COLUMNS[cq.order.column]} ${dir}${cq.order.column === "price" ? " NULLS LAST" : ""}, p.id ${dir}`
+  // Only the page's query needs prices; the count does not.
+  const join = cq.order.column === "price" ? PRICE_JOIN : ""
+  const pageFrom = join ? `${tables} ${join} WHERE ${where.join(" AND ")}` : from
   // Independent queries: two pool connections, side by side.
   const count = knex.raw(`SELECT count(*)::int AS count ${from}`, bindings).then((r) => (r.rows[0] as { count: number }).count)
   const ids = knex
-    .raw(`SELECT psc.product_id AS id ${from} ORDER BY ${orderBy} LIMIT :limit OFFSET :offset`, { ...bindings, limit: cq.limit, offset: cq.offset })
+    .raw(`SELECT psc.product_id AS id ${pageFrom} ORDER BY ${orderBy} LIMIT :limit OFFSET :offset`, {
+      ...bindings,
+      ...(join ? { region_id: cq.region_id } : {}),
+      limit: cq.limit,
+      offset: cq.offset,
+    })
     .then((r) => (r.rows as { id: string }[]).map((row) => row.id))
   count.catch(() => undefined) // awaited later; a failure must not be an unhandled rejection meanwhile
   return { ids, count }
