@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
 import { adminDashboardRoutesMiddlewares } from "./admin/dashboard/middlewares"
+import { adminLayoutRoutesMiddlewares } from "./admin/layouts/middlewares"
 import { adminInventoryMovementRoutesMiddlewares } from "./admin/inventory/middlewares"
 import { adminFeedConfigRoutesMiddlewares } from "./admin/marketplace/feed-config/middlewares"
 import { adminImportJobRoutesMiddlewares } from "./admin/marketplace/imports/middlewares"
@@ -49,6 +50,7 @@ export default defineMiddlewares({
     ...adminAuditLogRoutesMiddlewares,
     ...adminInventoryMovementRoutesMiddlewares,
     ...adminDashboardRoutesMiddlewares,
+    ...adminLayoutRoutesMiddlewares,
     ...adminImportJobRoutesMiddlewares,
     ...adminFeedConfigRoutesMiddlewares,
     ...adminStagedProductRoutesMiddlewares,

@@ -101,6 +101,8 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   { methods: GET, route: "/admin/users/me", permission: "user:read", rule: { scope: "self" } },
   { methods: GET, route: "/admin/me/vendors", permission: "user:read", rule: { scope: "self" } },
   { methods: POST, route: "/admin/me/vendor", permission: "user:read", rule: { scope: "self" } },
+  // The sidebar a member sees, derived from their role (src/api/admin/layouts): the rest of /admin/layouts stays the platform's.
+  { methods: GET, route: "/admin/layouts/sidebar/configuration", permission: "vendor:read", rule: { scope: "vendor" } },
 
   // ── Platform configuration a shop needs to load (read only) ──
   global("/admin/stores", "store:read"),
@@ -283,6 +285,10 @@ export const ADMIN_POLICY: PolicyEntry[] = [
 
   // ── The active vendor's own settings (Stripe Connect account): any member reads, settings.edit changes ──
   { methods: ["GET", "POST"], route: "/admin/vendor", permission: { GET: "vendor:read", POST: "vendor:update" }, rule: { scope: "vendor" } },
+  // Its custom domains: the handlers look the domain up within the active vendor (another vendor's: 404).
+  { methods: POST, route: "/admin/vendor/domains", permission: "vendor:update", rule: { scope: "vendor" } },
+  { methods: DELETE, route: "/admin/vendor/domains/:domain_id", permission: "vendor:update", rule: { scope: "vendor" } },
+  { methods: POST, route: "/admin/vendor/domains/:domain_id/verify", permission: "vendor:update", rule: { scope: "vendor" } },
 
   // ── The vendor's team (Maart routes; the vendor comes from the tenant context) ──
   { methods: GET, route: "/admin/team/members", permission: "team.view", rule: { scope: "vendor" } },

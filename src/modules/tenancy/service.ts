@@ -20,6 +20,11 @@ class TenancyModuleService extends MedusaService({ Vendor, VendorDomain }) {
     this.platformDomain = normalizeHost(options.platform_domain || "maart.localhost")
   }
 
+  /** The platform subdomain a vendor's shop always answers on. */
+  subdomainOf(handle: string): string {
+    return `${handle}.${this.platformDomain}`
+  }
+
   /**
    * Which vendor a request's host belongs to: `<handle>.<platform domain>`, a
    * verified custom domain, or — for path mode — a bare handle. Ports, case and

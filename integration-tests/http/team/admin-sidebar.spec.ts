@@ -1,0 +1,86 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { addMember, asVendor } from "../../helpers/team"
+
+jest.setTimeout(120 * 1000)
+
+type Headers = { headers: Record<string, string> }
+
+/**
+ * The dashboard's sidebar configuration (GET /admin/layouts/sidebar/configuration) as each role gets it:
+ * sections the role cannot open are hidden, Maart's overview comes first; platform admins get Medusa's own
+ * answer; the other layout routes stay the platform's.
+ */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let platform: Headers
+    let owner: Headers
+    let vendor: { id: string }
+
+    const hiddenOf = (body: any) =>
+      Object.entries(body.default_configuration.configuration.widgets as Record<string, { hidden?: boolean }>)
+        .filter(([, w]) => w.hidden)
+        .map(([id]) => id)
+        .sort()
+
+    beforeAll(async () => {
+      await seedPlatform(getContainer())
+      platform = await adminHeaders(api, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
+      vendor = (await api.post("/admin/vendors", { handle: "atlas", name: "Atlas", owner: { email: "owner@atlas.test", password: "password-1" } }, platform)).data.vendor
+      owner = await adminHeaders(api, "owner@atlas.test", "password-1")
+    })
+
+    it("an Owner sees every shop section, the overview first, and none of the platform's", async () => {
+      const { status, data } = await api.get("/admin/layouts/sidebar/configuration", { ...owner, ...anyStatus })
+      expect(status).toBe(200)
+      expect(data.active_scope).toBe("default")
+      expect(data.personal_configuration).toBeNull()
+      expect(hiddenOf(data)).toEqual([
+        "nav-child:/customers:/customer-groups",
+        "nav-child:/products:/product-options",
+        "nav-child:/promotions:/campaigns",
+        "nav:/platform",
+        "nav:/price-lists",
+        "nav:/promotions",
+      ])
+      const widgets = data.default_configuration.configuration.widgets
+      const sections = Object.entries(widgets as Record<string, { order?: number }>)
+        .filter(([id]) => id.startsWith("nav:"))
+        .sort(([, a], [, b]) => a.order! - b.order!)
+      expect(sections[0][0]).toBe("nav:/dashboard")
+    })
+
+    it("a Viewer's sidebar hides the team, the overview and what needs more than viewing", async () => {
+      const viewer = await addMember(api, getContainer(), vendor.id, "viewer@atlas.test", "viewer")
+      const { data } = await api.get("/admin/layouts/sidebar/configuration", viewer.headers)
+      const hidden = hiddenOf(data)
+      expect(hidden).toEqual(expect.arrayContaining(["nav:/dashboard", "nav:/team", "nav:/promotions"]))
+      expect(hidden).not.toContain("nav:/products")
+      expect(hidden).not.toContain("nav:/orders")
+      expect(hidden).not.toContain("nav:/vendor")
+      // What the sidebar hides, the policy refuses: the team list and the stats answer 403.
+      expect((await api.get("/admin/team/members", { ...viewer.headers, ...anyStatus })).status).toBe(403)
+      expect((await api.get("/admin/dashboard/stats", { ...viewer.headers, ...anyStatus })).status).toBe(403)
+    })
+
+    it("follows the active vendor: a member of two shops gets the role of the one they act for", async () => {
+      const other = (await api.post("/admin/vendors", { handle: "borea", name: "Borea", owner: { email: "owner@borea.test", password: "password-1" } }, platform)).data.vendor
+      const both = await addMember(api, getContainer(), vendor.id, "both@atlas.test", "viewer")
+      await addMember(api, getContainer(), other.id, "both@atlas.test", "manager")
+      const asViewer = hiddenOf((await api.get("/admin/layouts/sidebar/configuration", asVendor(both.headers, vendor.id))).data)
+      const asManager = hiddenOf((await api.get("/admin/layouts/sidebar/configuration", asVendor(both.headers, other.id))).data)
+      expect(asViewer).toContain("nav:/team")
+      expect(asManager).not.toContain("nav:/team")
+      expect(asManager).not.toContain("nav:/dashboard")
+    })
+
+    it("platform admins get Medusa's stored layout; vendors cannot write layouts nor read other zones", async () => {
+      const { status, data } = await api.get("/admin/layouts/sidebar/configuration", platform)
+      expect(status).toBe(200)
+      expect(data.default_configuration?.id).not.toBe("maart_vendor_sidebar")
+      const write = await api.post("/admin/layouts/sidebar/configuration", { configuration: { widgets: {} } }, { ...owner, ...anyStatus })
+      expect(write.status).toBe(403)
+      expect((await api.get("/admin/layouts/product.list/configuration", { ...owner, ...anyStatus })).status).toBe(403)
+    })
+  },
+})
