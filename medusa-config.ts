@@ -160,6 +160,38 @@ const fileModules = S3_BUCKET
     ]
   : []
 
+/**
+ * Search (docs/search.md): Medusa's search module over the product index of src/search/product.ts. Postgres
+ * (GIN + ts_rank + pg_trgm + unaccent) by default; with MEILISEARCH_HOST Maart's Meilisearch provider serves
+ * it (one index per environment, `MEILISEARCH_INDEX_PREFIX`), and the store route answers from Postgres while
+ * Meilisearch is down.
+ */
+const MEILISEARCH_HOST = process.env.MEILISEARCH_HOST
+const searchModule = {
+  key: Modules.SEARCH,
+  resolve: "@medusajs/medusa/search",
+  options: {
+    // Providers are named by their identifier (the class's), not their `id`.
+    default_provider: MEILISEARCH_HOST ? "meilisearch" : "search-postgres",
+    providers: [
+      { id: "postgres", resolve: "@medusajs/medusa/search-postgres", options: {} },
+      ...(MEILISEARCH_HOST
+        ? [
+            {
+              id: "meilisearch",
+              resolve: "./src/modules/meilisearch-search",
+              options: {
+                host: MEILISEARCH_HOST,
+                apiKey: process.env.MEILISEARCH_API_KEY,
+                indexPrefix: process.env.MEILISEARCH_INDEX_PREFIX || `maart_${process.env.NODE_ENV || "development"}`,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+}
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
@@ -212,6 +244,7 @@ export default defineConfig({
     ...paymentModules,
     ...fileModules,
     lockingModule,
+    searchModule,
   ],
   featureFlags: { translation: true },
 })

@@ -19,6 +19,8 @@ import { shopAuthMiddlewares } from "./auth/shop-auth"
 import { paymentHookMiddlewares } from "./hooks/payment/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 import { storeProductRoutesMiddlewares } from "./store/products/middlewares"
+import { storeSearchRoutesMiddlewares } from "./store/search/middlewares"
+import { adminCatalogSearchRoutesMiddlewares } from "./admin/catalog-search/middlewares"
 import { storeRateLimitMiddlewares } from "./store/rate-limit"
 import { storePaymentCollectionRoutesMiddlewares } from "./store/payment-collections/middlewares"
 import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
@@ -57,6 +59,8 @@ export default defineMiddlewares({
     ...adminPublishRoutesMiddlewares,
     ...adminPublishJobRoutesMiddlewares,
     ...storeVendorRoutesMiddlewares,
+    ...storeSearchRoutesMiddlewares,
+    ...adminCatalogSearchRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
     ...storePaymentCollectionRoutesMiddlewares,
     ...paymentHookMiddlewares,

@@ -328,6 +328,9 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   owned(GET, "/admin/marketplace/publish-jobs/:id", "products.view", { id: "publish_job" }),
   owned(POST, "/admin/marketplace/publish-jobs/:id/cancel", "products.create", { id: "publish_job" }),
 
+  // Catalog search (Maart route, docs/search.md): the active vendor's products through the search index.
+  { methods: GET, route: "/admin/catalog-search", permission: "products.view", rule: { scope: "vendor" } },
+
   // ── Files (product images, logos) ──
   { methods: POST, route: "/admin/uploads", permission: "file:update", rule: { scope: "create", body: () => undefined } },
   { methods: POST, route: "/admin/uploads/presigned-urls", permission: "file:update", rule: { scope: "create", body: () => undefined } },

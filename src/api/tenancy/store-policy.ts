@@ -50,6 +50,8 @@ export const STORE_POLICY: StorePolicyEntry[] = [
   shop("/store/product-variants"),
   shop("/store/product-variants/:id"),
   shop("/store/search", POST),
+  // Maart's product search (docs/search.md): the key's shop, vendor filter set from the guard's shop.
+  shop("/store/search/products"),
   { methods: GET, route: "/store/product-categories", rule: { scope: "taxonomy", of: "product_category" } },
   { methods: GET, route: "/store/product-categories/:id", rule: { scope: "taxonomy", of: "product_category" } },
   { methods: GET, route: "/store/collections", rule: { scope: "taxonomy", of: "product_collection" } },
