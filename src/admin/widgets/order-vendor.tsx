@@ -11,21 +11,19 @@ const STATUS_COLOR = { active: "green", pending: "orange", suspended: "red" } as
 
 /**
  * For platform admins, who see every shop's orders: the vendor an order
- * belongs to, through the vendor ↔ order link. A vendor's team sees only its
- * own orders, so the widget shows nothing to them.
+ * belongs to (GET /admin/orders/:id/vendor: through its sales channel). A
+ * vendor's team sees only its own orders, so the widget shows nothing to them.
  */
 const OrderVendorWidget = ({ data: order }: DetailWidgetProps<{ id: string }>) => {
   const isPlatformAdmin = useIsPlatformAdmin()
   const { data, isLoading } = useQuery({
     queryKey: ["maart", "order-vendor", order.id],
     queryFn: () =>
-      sdk.client.fetch<{ order: { vendor: OrderVendor | null } }>(`/admin/orders/${order.id}`, {
-        query: { fields: "id,vendor.id,vendor.handle,vendor.name,vendor.status" },
-      }),
+      sdk.client.fetch<{ vendor: OrderVendor | null }>(`/admin/orders/${order.id}/vendor`),
     enabled: isPlatformAdmin,
   })
   if (!isPlatformAdmin) return null
-  const vendor = data?.order.vendor
+  const vendor = data?.vendor
   return (
     <Container className="flex flex-col gap-y-2" data-testid="order-vendor">
       <Heading level="h2">Vendor</Heading>

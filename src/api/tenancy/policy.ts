@@ -388,6 +388,8 @@ export const PLATFORM_ONLY: { methods?: Method[]; route: string }[] = [
   { methods: POST, route: "/admin/orders/:id/credit-lines" },
   { methods: POST, route: "/admin/orders/:id/payment-sessions/authorize" },
   { methods: POST, route: "/admin/orders/:id/transfer*" },
+  // Which shop an order is of: the platform admins' order widget (a vendor sees only its own orders anyway).
+  { methods: GET, route: "/admin/orders/:id/vendor" },
   { methods: POST, route: "/admin/customers/:id/customer-groups" },
   { methods: ["GET", "DELETE"], route: "/admin/uploads/:id" },
   // Payments: the list (not needed by the order page), a collection made, changed or removed by hand.
