@@ -2,12 +2,15 @@ import type { ChildProcess } from "node:child_process"
 import net from "node:net"
 import path from "node:path"
 import { scratchDatabase } from "../helpers/database"
+import { createFakeStripe, FAKE_PUBLISHABLE_KEY, FAKE_STRIPE_KEY, FAKE_WEBHOOK_SECRET } from "../helpers/fake-stripe"
 
 /**
  * One real Maart and one storefront for the whole browser suite, on loopback ports:
  *   - a fresh database, migrated and seeded as `npm start` seeds it (the two demo shops, lumiere and velo, each on
  *     its verified `<handle>.localhost` domain and on `<handle>.maart.test`, the suite's platform domain);
- *   - `medusa start` on the sources (as the kill-restart suite runs it), in one process, no Redis;
+ *   - `medusa start` on the sources (as the kill-restart suite runs it), in one process, no Redis, with Stripe
+ *     pointed at the FAKE Stripe API (integration-tests/helpers/fake-stripe.ts), which also serves the browser its
+ *     fake Stripe.js (the storefront's STRIPE_JS_URL);
  *   - the storefront built (only when its sources changed) while the database is prepared, then its server
  *     (storefront/server.mjs) with the platform's publishable key (created through the Admin API, as `npm start` does).
  * What the specs need goes to them through the environment (read by harness.ts). Returns the teardown: both
@@ -45,6 +48,8 @@ export default async function globalSetup() {
 
   const { name: database, url: databaseUrl } = scratchDatabase("maart_browser")
   const [backendPort, storefrontPort] = [await freePort(), await freePort()]
+  const stripe = createFakeStripe()
+  await stripe.listen()
   const backendUrl = `http://localhost:${backendPort}`
 
   const env: NodeJS.ProcessEnv = {
@@ -64,10 +69,12 @@ export default async function globalSetup() {
     // As npm start runs it: the storefront names each shopper in X-Forwarded-For.
     TRUST_PROXY: "1",
   }
+  const stripeEnv = { STRIPE_API_KEY: FAKE_STRIPE_KEY, STRIPE_API_BASE: stripe.url, STRIPE_WEBHOOK_SECRET: FAKE_WEBHOOK_SECRET }
   // One process with in-memory queues; jest's and the test runner's variables are not the server's.
   for (const name of ["REDIS_URL", "MEDUSA_WORKER_MODE", "NODE_OPTIONS", "JEST_WORKER_ID", "TEST_TYPE", "STRIPE_API_KEY"]) {
     delete env[name]
   }
+  Object.assign(env, stripeEnv)
 
   const started = Date.now()
   const children: ChildProcess[] = []
@@ -77,6 +84,7 @@ export default async function globalSetup() {
       await medusa.stopMedusa(child, { graceMs: 5_000 })
     }
     snapshot?.remove()
+    await stripe.close()
     await postgres.dropDatabase(databaseUrl).catch((e: Error) => console.warn(`[browser] could not drop ${database}: ${e.message}`))
   }
   const killAll = () => {
@@ -112,7 +120,14 @@ export default async function globalSetup() {
       serverEntry: copy.serverEntry,
       port: storefrontPort,
       backendUrl,
-      env: { PLATFORM_DOMAIN, STOREFRONT_PATH_MODE: "true", COOKIE_SECURE: "false", MEDUSA_PUBLISHABLE_KEY: platformKey },
+      env: {
+        PLATFORM_DOMAIN,
+        STOREFRONT_PATH_MODE: "true",
+        COOKIE_SECURE: "false",
+        MEDUSA_PUBLISHABLE_KEY: platformKey,
+        STRIPE_PUBLISHABLE_KEY: FAKE_PUBLISHABLE_KEY,
+        STRIPE_JS_URL: `${stripe.url}/v3`,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     })
     children.push(shop)
@@ -130,6 +145,7 @@ export default async function globalSetup() {
   Object.assign(process.env, {
     MAART_BROWSER_BACKEND: backendUrl,
     MAART_BROWSER_STOREFRONT_PORT: String(storefrontPort),
+    MAART_BROWSER_STRIPE: stripe.url,
   })
   return async () => {
     process.removeListener("exit", killAll)

@@ -11,8 +11,13 @@ import type { AddressInfo } from "node:net"
  * customers. Test cards as Stripe's test mode names them: `pm_card_visa` succeeds,
  * `pm_card_chargeDeclined` is declined. Every request is recorded for assertions.
  *
+ * For the browser it also serves a FAKE Stripe.js (`GET /v3`, see FAKE_STRIPE_JS) and answers what Stripe.js
+ * sends with the publishable key: a PaymentIntent retrieved or confirmed with its client secret (CORS open, as
+ * Stripe's API is).
+ *
  * Call `useFakeStripe()` at the top of a spec file, before `medusaIntegrationTestRunner`: its beforeAll
  * runs first and sets STRIPE_API_KEY / STRIPE_API_BASE / STRIPE_WEBHOOK_SECRET before medusa-config loads.
+ * Outside jest (the browser suite's global setup), `createFakeStripe()` then `listen()` / `close()`.
  */
 
 type Params = Record<string, any>
@@ -21,6 +26,82 @@ type Answer = { status: number; body: Record<string, unknown> }
 
 export const FAKE_STRIPE_KEY = "sk_test_maart_fake"
 export const FAKE_WEBHOOK_SECRET = "whsec_maart_fake"
+export const FAKE_PUBLISHABLE_KEY = "pk_test_maart_fake"
+
+/**
+ * A FAKE Stripe.js (what `https://js.stripe.com/v3` defines: `window.Stripe(publishableKey)`), as much as the
+ * storefront's Payment Element step uses through @stripe/react-stripe-js: `stripe.elements({clientSecret})`,
+ * `elements.create("payment")` mounted as plain inputs (the real one is an iframe of Stripe's) with `on`/`off`
+ * events, and `stripe.confirmPayment({elements, redirect: "if_required"})`, which posts the intent's confirmation
+ * with the publishable key and client secret to the API, as Stripe.js does. Test cards: 4242 4242 4242 4242
+ * (pm_card_visa) succeeds, 4000 0000 0000 0002 (pm_card_chargeDeclined) is declined; anything else is an
+ * invalid number, refused before any request. `__API__` is replaced by the fake API's URL.
+ */
+const FAKE_STRIPE_JS = `(function () {
+  "use strict";
+  var API = __API__;
+  var CARDS = { "4242424242424242": "pm_card_visa", "4000000000000002": "pm_card_chargeDeclined" };
+  function Emitter() { this._on = {}; }
+  Emitter.prototype.on = function (type, fn) { (this._on[type] = this._on[type] || []).push(fn); return this; };
+  Emitter.prototype.once = Emitter.prototype.on;
+  Emitter.prototype.off = function (type, fn) { this._on[type] = (this._on[type] || []).filter(function (f) { return f !== fn; }); return this; };
+  Emitter.prototype._emit = function (type, event) { (this._on[type] || []).slice().forEach(function (fn) { fn(event); }); };
+  function PaymentElement(type) { Emitter.call(this); this._type = type; this._node = null; }
+  PaymentElement.prototype = Object.create(Emitter.prototype);
+  PaymentElement.prototype.mount = function (target) {
+    var host = typeof target === "string" ? document.querySelector(target) : target;
+    var self = this;
+    host.innerHTML = '<div class="FakeStripeElement" data-fake-stripe="payment"><label>Card number ' +
+      '<input name="cardnumber" autocomplete="cc-number" inputmode="numeric"></label></div>';
+    this._node = host;
+    this._input = host.querySelector("input");
+    this._input.addEventListener("input", function () {
+      self._emit("change", { elementType: self._type, empty: !self._input.value, complete: !!CARDS[self._input.value.replace(/\\s/g, "")] });
+    });
+    setTimeout(function () { self._emit("ready", { elementType: self._type }); });
+  };
+  PaymentElement.prototype.update = function () {};
+  PaymentElement.prototype.focus = function () { if (this._input) this._input.focus(); };
+  PaymentElement.prototype.blur = function () { if (this._input) this._input.blur(); };
+  PaymentElement.prototype.clear = function () { if (this._input) this._input.value = ""; };
+  PaymentElement.prototype.collapse = function () {};
+  PaymentElement.prototype.unmount = function () { if (this._node) this._node.innerHTML = ""; this._node = null; };
+  PaymentElement.prototype.destroy = PaymentElement.prototype.unmount;
+  function Elements(options) { this._options = options || {}; this._elements = {}; }
+  Elements.prototype.create = function (type) { return (this._elements[type] = new PaymentElement(type)); };
+  Elements.prototype.getElement = function (type) { return this._elements[type] || null; };
+  Elements.prototype.update = function (options) { for (var k in options) this._options[k] = options[k]; };
+  Elements.prototype.fetchUpdates = function () { return Promise.resolve({}); };
+  Elements.prototype.submit = function () { return Promise.resolve({}); };
+  function post(path, params) {
+    return fetch(API + path, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(params).toString() })
+      .then(function (res) { return res.json(); });
+  }
+  function Stripe(key) {
+    if (!(this instanceof Stripe)) return new Stripe(key);
+    if (typeof key !== "string" || key.indexOf("pk_") !== 0) throw new Error("Invalid API Key provided: " + key);
+    this._key = key;
+  }
+  Stripe.version = 3;
+  Stripe.prototype.elements = function (options) { return new Elements(options); };
+  Stripe.prototype.createToken = Stripe.prototype.createPaymentMethod = Stripe.prototype.confirmCardPayment = function () {
+    return Promise.reject(new Error("not in Maart's fake Stripe.js"));
+  };
+  Stripe.prototype.confirmPayment = function (args) {
+    var elements = args.elements, element = elements && elements.getElement("payment");
+    var secret = elements && elements._options.clientSecret;
+    if (!element || !element._input || !secret) return Promise.resolve({ error: { type: "invalid_request_error", message: "No mounted Payment Element." } });
+    var pm = CARDS[element._input.value.replace(/\\s/g, "")];
+    if (!pm) return Promise.resolve({ error: { type: "validation_error", code: "invalid_number", message: "Your card number is invalid." } });
+    var params = { key: this._key, client_secret: secret, payment_method: pm };
+    if (args.confirmParams && args.confirmParams.return_url) params.return_url = args.confirmParams.return_url;
+    return post("/v1/payment_intents/" + secret.split("_secret_")[0] + "/confirm", params).then(function (body) {
+      return body.error ? { error: body.error } : { paymentIntent: body };
+    });
+  };
+  window.Stripe = Stripe;
+})();
+`
 
 // The stripe-node copy Medusa's Stripe provider uses: its test helper signs webhook events.
 const Stripe = createRequire(require.resolve("@medusajs/payment-stripe"))("stripe")
@@ -57,7 +138,7 @@ const missing = (kind: string, value: string) =>
   stripeError(404, { type: "invalid_request_error", code: "resource_missing", param: "id", message: `No such ${kind}: '${value}'` })
 const int = (value: unknown) => (value === undefined ? undefined : Number(value))
 
-export function useFakeStripe() {
+export function createFakeStripe() {
   const requests: StripeRequest[] = []
   const intents = new Map<string, Params>()
   const customers = new Map<string, Params>()
@@ -251,11 +332,40 @@ export function useFakeStripe() {
     const reply = (answer: Answer, replayed = false) => {
       res.writeHead(answer.status, {
         "content-type": "application/json",
+        // Stripe's API answers browsers (Stripe.js) from any origin.
+        "access-control-allow-origin": "*",
         "request-id": id("req"),
         ...(record.idempotency_key ? { "idempotency-key": record.idempotency_key } : {}),
         ...(replayed ? { "idempotent-replayed": "true" } : {}),
       })
       res.end(JSON.stringify(answer.body))
+    }
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, {
+        "access-control-allow-origin": "*",
+        "access-control-allow-methods": "GET, POST, DELETE",
+        "access-control-allow-headers": "authorization, content-type, stripe-account, stripe-version",
+      })
+      return res.end()
+    }
+    if (req.method === "GET" && url.pathname === "/v3") {
+      res.writeHead(200, { "content-type": "application/javascript; charset=utf-8", "access-control-allow-origin": "*" })
+      return res.end(FAKE_STRIPE_JS.replace("__API__", JSON.stringify(base)))
+    }
+    const publishable = params.key === FAKE_PUBLISHABLE_KEY || header("authorization") === `Bearer ${FAKE_PUBLISHABLE_KEY}`
+    if (publishable) {
+      // A publishable key reaches one PaymentIntent, with its client secret: retrieve it or confirm it.
+      const [, v1, resource, intentId, action] = url.pathname.split("/")
+      const intent = v1 === "v1" && resource === "payment_intents" ? intents.get(intentId) : undefined
+      const allowed = (req.method === "GET" && !action) || (req.method === "POST" && action === "confirm")
+      if (!intent || !allowed) {
+        return reply(stripeError(404, { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname}).` }))
+      }
+      if (params.client_secret !== intent.client_secret) {
+        return reply(stripeError(400, { type: "invalid_request_error", code: "payment_intent_invalid_parameter", param: "client_secret", message: "The client_secret provided does not match the client_secret associated with the PaymentIntent." }))
+      }
+      const { key: _key, client_secret: _secret, return_url: _return, ...rest } = params
+      return reply(handle(req.method!, url.pathname, rest))
     }
     if (header("authorization") !== `Bearer ${FAKE_STRIPE_KEY}`) {
       return reply(stripeError(401, { type: "invalid_request_error", message: "Invalid API Key provided." }))
@@ -285,20 +395,15 @@ export function useFakeStripe() {
   })
   let base = ""
 
-  beforeAll(async () => {
+  /** Starts the fake on a free loopback port. */
+  async function listen() {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-    process.env.STRIPE_API_KEY = FAKE_STRIPE_KEY
-    process.env.STRIPE_API_BASE = base
-    process.env.STRIPE_WEBHOOK_SECRET = FAKE_WEBHOOK_SECRET
-  })
-  afterAll(async () => {
-    delete process.env.STRIPE_API_KEY
-    delete process.env.STRIPE_API_BASE
-    delete process.env.STRIPE_WEBHOOK_SECRET
+  }
+  async function close() {
     server.closeAllConnections()
     await new Promise<void>((resolve) => server.close(() => resolve()))
-  })
+  }
 
   /** A call to the fake over HTTP, form-encoded like stripe-node and Stripe.js send them. */
   async function call(method: string, path: string, params: Record<string, string> = {}) {
@@ -322,6 +427,8 @@ export function useFakeStripe() {
   })
 
   return {
+    listen,
+    close,
     requests,
     intents,
     refunds,
@@ -344,4 +451,22 @@ export function useFakeStripe() {
       return { status: res.status, text: await res.text() }
     },
   }
+}
+
+/** The fake for a jest spec file: listening, with STRIPE_API_KEY / STRIPE_API_BASE / STRIPE_WEBHOOK_SECRET set, for the file. */
+export function useFakeStripe() {
+  const fake = createFakeStripe()
+  beforeAll(async () => {
+    await fake.listen()
+    process.env.STRIPE_API_KEY = FAKE_STRIPE_KEY
+    process.env.STRIPE_API_BASE = fake.url
+    process.env.STRIPE_WEBHOOK_SECRET = FAKE_WEBHOOK_SECRET
+  })
+  afterAll(async () => {
+    delete process.env.STRIPE_API_KEY
+    delete process.env.STRIPE_API_BASE
+    delete process.env.STRIPE_WEBHOOK_SECRET
+    await fake.close()
+  })
+  return fake
 }

@@ -4,7 +4,7 @@ import { config } from "./config.server"
 import { errorStatus, storeSdk } from "./medusa.server"
 import { clearCustomerToken, getCartId, getCustomerToken, setCartId } from "./session.server"
 import type { Shop } from "./shop.server"
-import type { LineView, StockProblemView, TotalsView } from "./shopper-views"
+import { STRIPE_PROVIDER, type LineView, type StockProblemView, type TotalsView } from "./shopper-views"
 
 /**
  * The shopper's cart at one shop: the id lives in the shop's httpOnly cookie
@@ -19,7 +19,7 @@ export type CartLine = NonNullable<Cart["items"]>[number]
 export type ShippingOption = Awaited<ReturnType<Sdk["store"]["fulfillment"]["listCartOptions"]>>["shipping_options"][number]
 export type Order = Awaited<ReturnType<Sdk["store"]["order"]["retrieve"]>>["order"]
 
-export { MANUAL_PROVIDER } from "./shopper-views"
+export { MANUAL_PROVIDER, STRIPE_PROVIDER } from "./shopper-views"
 
 // Medusa's defaults plus line totals and the payment collection (a session is started from it).
 const CART_FIELDS = "+items.total,+items.subtotal,+shipping_methods.name,*payment_collection,*payment_collection.payment_sessions"
@@ -198,6 +198,17 @@ export async function paymentProviders(shopper: Shopper): Promise<string[]> {
 export async function startPayment(shopper: Shopper, cart: Cart, providerId: string) {
   const { payment_collection } = await shopper.sdk.store.payment.initiatePaymentSession(cart, { provider_id: providerId })
   return payment_collection
+}
+
+/** The cart's live session with `providerId` (Medusa drops sessions when the cart's total changes). */
+export function pendingSession(cart: Cart, providerId: string) {
+  return cart.payment_collection?.payment_sessions?.find((s) => s.provider_id === providerId && s.status === "pending") ?? null
+}
+
+/** The Stripe PaymentIntent's client secret of the cart's live Stripe session, for the Payment Element. */
+export function stripeClientSecret(cart: Cart): string | null {
+  const secret = pendingSession(cart, STRIPE_PROVIDER)?.data?.client_secret
+  return typeof secret === "string" && secret.includes("_secret_") ? secret : null
 }
 
 /**

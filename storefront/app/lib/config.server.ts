@@ -29,6 +29,14 @@ export const config = {
   cookieSecure: flag(process.env.COOKIE_SECURE, false),
   /** `/vendors/<handle>/…` serves a shop on any host (development, previews). */
   pathMode: flag(process.env.STOREFRONT_PATH_MODE, !production),
+  /**
+   * Stripe's publishable key (pk_…) of the platform account the backend's STRIPE_API_KEY belongs to: card
+   * payments (the Payment Element) are offered only with it. Destination charges live on the platform account,
+   * so one key serves every shop.
+   */
+  stripePublishableKey: process.env.STRIPE_PUBLISHABLE_KEY || "",
+  /** Where browsers load Stripe.js from (a test points it at its fake). */
+  stripeJsUrl: process.env.STRIPE_JS_URL || "https://js.stripe.com/v3",
   /** How long a host → shop resolution is reused, in ms. */
   resolveTtlMs: Number(process.env.STOREFRONT_RESOLVE_TTL_MS || 30_000),
 }

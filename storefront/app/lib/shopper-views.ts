@@ -20,3 +20,6 @@ export type StockProblemView = { lineId: string; title: string; wanted: number; 
 
 /** Medusa's manual payment provider, which the platform region offers ("pay on delivery / bank transfer"). */
 export const MANUAL_PROVIDER = "pp_system_default"
+
+/** Maart's Stripe provider (Stripe Connect), when the backend has a Stripe key: card payments with the Payment Element. */
+export const STRIPE_PROVIDER = "pp_stripe_stripe"

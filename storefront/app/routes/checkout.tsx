@@ -20,21 +20,28 @@ import {
   shopperOf,
   startPayment,
   stockProblems,
+  stripeClientSecret,
   totalsView,
 } from "../lib/cart.server"
 import { addressBody, addressLine, addressValues, isEmail, readAddress, text } from "../lib/forms"
 import { formatPrice, t } from "../lib/i18n"
 import "../lib/i18n.shopper"
+import "../lib/i18n.stripe"
+import { StripePayment } from "../components/stripe-payment"
+import { config } from "../lib/config.server"
 import "../shopper.css"
 import { errorStatus } from "../lib/medusa.server"
 import { href, resolveShop } from "../lib/shop.server"
-import { MANUAL_PROVIDER, type StockProblemView } from "../lib/shopper-views"
+import { MANUAL_PROVIDER, STRIPE_PROVIDER, type StockProblemView } from "../lib/shopper-views"
 import { shopMeta, useShopText } from "../lib/use-shop"
 
 /**
  * Checkout in two steps on one page, each a plain form: your details (email,
  * delivery address, delivery option) → payment and "place order". Payment is
- * Medusa's manual provider ("pay on delivery or by bank transfer").
+ * Medusa's manual provider ("pay on delivery or by bank transfer") or, when the
+ * backend offers Stripe and STRIPE_PUBLISHABLE_KEY is set, a card: "place order"
+ * then starts the Stripe session and shows the card step (`?step=card`, Stripe's
+ * Payment Element), whose confirmation posts `intent=card-complete`.
  */
 
 /** The cart has what completion needs besides payment. */
@@ -42,9 +49,21 @@ function detailsDone(cart: Cart): boolean {
   return Boolean(cart.email && cart.shipping_address?.address_1 && cart.shipping_methods?.length)
 }
 
-/** Payment methods this storefront can take: the manual one (card payments need Stripe Elements). */
+/** Payment methods this storefront can take: the manual one, and cards when it has Stripe's publishable key. */
 async function offeredProviders(shopper: Shopper): Promise<string[]> {
-  return (await paymentProviders(shopper)).filter((id) => id === MANUAL_PROVIDER)
+  const ids = await paymentProviders(shopper)
+  // The manual one first (the preselected choice), as before cards were offered.
+  return [MANUAL_PROVIDER, ...(config.stripePublishableKey ? [STRIPE_PROVIDER] : [])].filter((id) => ids.includes(id))
+}
+
+type Step = "details" | "payment" | "card"
+
+function stepOf(url: URL, cart: Cart): Step {
+  const asked = url.searchParams.get("step")
+  if (asked === "details" || !detailsDone(cart)) return "details"
+  // The card step needs the cart's live Stripe session (gone when the cart changed since).
+  if ((asked === "card" || asked === "card-return") && config.stripePublishableKey && stripeClientSecret(cart)) return "card"
+  return "payment"
 }
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -55,8 +74,16 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   if (!cart?.items?.length) {
     return data({ title, checkout: null }, { headers: cookieHeaders(shopper) })
   }
+  const url = new URL(request.url)
+  const step = stepOf(url, cart)
+  if (step === "card" && url.searchParams.get("step") === "card-return") {
+    // Back from Stripe (3-D Secure): Medusa checks the intent's status with Stripe as it completes.
+    const result = await completeCart(shopper, cart.id)
+    if (result.type === "order") {
+      return redirect(href(shop, `/orders/${result.order.id}/confirmed`), { headers: cookieHeaders(shopper) })
+    }
+  }
   const customer = await currentCustomer(shopper)
-  const step = new URL(request.url).searchParams.get("step") === "details" || !detailsDone(cart) ? "details" : "payment"
   const [countries, options, providers] = await Promise.all([
     regionCountries(shopper, cart),
     step === "details" ? shippingOptions(shopper, cart.id) : Promise.resolve([]),
@@ -83,6 +110,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         shippingOptionId: chosen?.shipping_option_id ?? options[0]?.id ?? null,
         shippingMethod: chosen ? chosen.name : null,
         providers,
+        card:
+          step === "card"
+            ? {
+                publishableKey: config.stripePublishableKey,
+                stripeJsUrl: config.stripeJsUrl,
+                clientSecret: stripeClientSecret(cart)!,
+                returnUrl: new URL(`${href(shop, "/checkout")}?step=card-return`, url).toString(),
+              }
+            : null,
         lines: lineViews(cart.items),
         totals: totalsView(cart),
       },
@@ -145,6 +181,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!detailsDone(cart)) {
       return redirect(`${href(shop, "/checkout")}?step=details`, { headers: cookieHeaders(shopper) })
     }
+    if (text(form, "intent") === "card-complete") {
+      // Stripe confirmed in the browser; completion authorizes the session with Stripe (a refused card: no order).
+      if (!stripeClientSecret(cart)) {
+        return redirect(href(shop, "/checkout"), { headers: cookieHeaders(shopper) })
+      }
+      const result = await completeCart(shopper, cart.id)
+      if (result.type === "order") {
+        return redirect(href(shop, `/orders/${result.order.id}/confirmed`), { headers: cookieHeaders(shopper) })
+      }
+      return reply({ errors: [t(lang, "checkout.card_failed", { message: result.message })] })
+    }
     const provider = text(form, "provider_id")
     if (!(await offeredProviders(shopper)).includes(provider)) {
       return reply({ errors: [t(lang, "checkout.choose_payment")], invalid: ["provider_id"] })
@@ -155,6 +202,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return reply({ problems })
     }
     await startPayment(shopper, cart, provider)
+    if (provider === STRIPE_PROVIDER) {
+      // The card is entered and confirmed with Stripe in the browser, on the card step.
+      return redirect(`${href(shop, "/checkout")}?step=card`, { headers: cookieHeaders(shopper) })
+    }
     const result = await completeCart(shopper, cart.id)
     if (result.type === "order") {
       return redirect(href(shop, `/orders/${result.order.id}/confirmed`), { headers: cookieHeaders(shopper) })
@@ -271,6 +322,26 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
                 </button>
               </p>
             </Form>
+          ) : checkout.step === "card" && checkout.card ? (
+            <section aria-labelledby="checkout-card" className="stack">
+              <h2 id="checkout-card">{t("checkout.card_title")}</h2>
+              <noscript>
+                <p className="notice">{t("checkout.card_nojs")}</p>
+              </noscript>
+              <StripePayment
+                {...checkout.card}
+                busy={busy}
+                labels={{
+                  pay: t("checkout.card_pay"),
+                  loading: t("checkout.card_loading"),
+                  unavailable: t("checkout.card_unavailable"),
+                  failed: (message) => t("checkout.card_failed", { message }),
+                }}
+              />
+              <p>
+                <Link to={link("/checkout")}>{t("checkout.card_other")}</Link>
+              </p>
+            </section>
           ) : (
             <>
               <section aria-labelledby="checkout-details" className="checkout-review">
