@@ -97,6 +97,7 @@ export default async function globalSetup() {
     }
   }
   process.once("exit", killAll)
+  let platformKey = ""
 
   try {
     await postgres.ensureDatabase(databaseUrl)
@@ -112,7 +113,7 @@ export default async function globalSetup() {
     }
     // The platform's publishable key, as `npm start` gives it to the storefront.
     const token = await storefront.adminToken(backendUrl, PLATFORM_ADMIN.email, PLATFORM_ADMIN.password)
-    const platformKey = await storefront.ensurePlatformKey(backendUrl, token)
+    platformKey = await storefront.ensurePlatformKey(backendUrl, token)
 
     // The suite's own copy of the build: a rebuild in storefront/ meanwhile cannot change what it serves.
     const copy = (snapshot = storefront.snapshotBuild(`browser-${process.pid}`))
@@ -146,6 +147,9 @@ export default async function globalSetup() {
     MAART_BROWSER_BACKEND: backendUrl,
     MAART_BROWSER_STOREFRONT_PORT: String(storefrontPort),
     MAART_BROWSER_STRIPE: stripe.url,
+    // For specs that start a storefront of their own (shopper-address.spec.ts).
+    MAART_BROWSER_STOREFRONT_ENTRY: snapshot!.serverEntry,
+    MAART_BROWSER_PLATFORM_KEY: platformKey,
   })
   return async () => {
     process.removeListener("exit", killAll)
