@@ -2,9 +2,10 @@
 // `npm test`: unit, module-integration and HTTP-integration suites against a real
 // PostgreSQL — the one at DB_HOST:DB_PORT when it answers, else an embedded one
 // started for the run. Ends with the total over all suites: `N passed, N failed`.
-// Then the storefront's browser suite (Playwright, integration-tests/browser) and `medusa build` as one more test.
+// Then `medusa build` as one more test, the storefront's browser suite (Playwright, integration-tests/browser) and
+// the admin dashboard's (integration-tests/admin-browser), which serves the build just made instead of making its own.
 // Extra arguments go to jest (e.g. `npm test -- health`, which skips the browser suite and the build);
-// `--suite=unit` (or `browser`, `build`) picks one suite.
+// `--suite=unit` (or `browser`, `admin-browser`, `build`) picks one suite.
 import { spawnSync } from "node:child_process"
 import fs from "node:fs"
 import path from "node:path"
@@ -17,6 +18,8 @@ const SUITES = ["unit", "integration:modules", "integration:http"]
 const BUILD = "build"
 // Chromium against a real Maart and the built storefront (integration-tests/browser/global-setup.ts starts both).
 const BROWSER = "browser"
+// Chromium against a real Maart serving the built admin dashboard (integration-tests/admin-browser/global-setup.ts).
+const ADMIN_BROWSER = "admin-browser"
 
 async function main() {
   loadDotEnv()
@@ -80,8 +83,24 @@ async function main() {
       )
     }
   }
-  if ((!only || only === BROWSER) && !jestArgs.length) {
-    const result = runBrowserSuite()
+  // The build first: the admin browser suite serves what it built (one admin build per run).
+  let built = false
+  if ((!only || only === BUILD) && !jestArgs.length) {
+    console.log(`\n[test] ── ${BUILD} ──`)
+    const build = spawnSync(process.execPath, [MEDUSA_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: process.env })
+    built = build.status === 0
+    totals[built ? "passed" : "failed"] += 1
+    console.log(`[test] ${BUILD}: medusa build ${built ? "succeeded" : `failed (exit ${build.status})`}`)
+  }
+  for (const [suite, config, env] of [
+    [BROWSER, "integration-tests/browser/playwright.config.ts", {}],
+    // Without a build of this run (`--suite=admin-browser`, or the build failed) the suite builds for itself.
+    [ADMIN_BROWSER, "integration-tests/admin-browser/playwright.config.ts", built ? { MAART_ADMIN_BUILD: "reuse" } : {}],
+  ]) {
+    if ((only && only !== suite) || jestArgs.length) {
+      continue
+    }
+    const result = runBrowserSuite(suite, config, env)
     if (result) {
       totals.passed += result.passed
       totals.failed += result.failed
@@ -89,13 +108,6 @@ async function main() {
     } else {
       broken = true
     }
-  }
-  if ((!only || only === BUILD) && !jestArgs.length) {
-    console.log(`\n[test] ── ${BUILD} ──`)
-    const build = spawnSync(process.execPath, [MEDUSA_BIN, "build"], { cwd: ROOT, stdio: "inherit", env: process.env })
-    const ok = build.status === 0
-    totals[ok ? "passed" : "failed"] += 1
-    console.log(`[test] ${BUILD}: medusa build ${ok ? "succeeded" : `failed (exit ${build.status})`}`)
   }
   if (embedded) {
     await embedded.stop()
@@ -148,28 +160,28 @@ function serialSpecs() {
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
 
-/** `playwright test` on the browser suite; its JSON report gives the counts (null when it has none). */
-function runBrowserSuite() {
-  const report = path.join(STATE_DIR, "playwright-browser.json")
+/** `playwright test` on a browser suite; its JSON report gives the counts (null when it has none). */
+function runBrowserSuite(suite, config, env = {}) {
+  const report = path.join(STATE_DIR, `playwright-${suite}.json`)
   fs.rmSync(report, { force: true })
-  console.log(`\n[test] ── ${BROWSER} ──`)
+  console.log(`\n[test] ── ${suite} ──`)
   const run = spawnSync(
     process.execPath,
-    [path.join(ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "-c", "integration-tests/browser/playwright.config.ts"],
-    { cwd: ROOT, stdio: "inherit", env: { ...process.env, MAART_BROWSER_REPORT: report } }
+    [path.join(ROOT, "node_modules", "@playwright", "test", "cli.js"), "test", "-c", config],
+    { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env, MAART_BROWSER_REPORT: report } }
   )
   let r
   try {
     r = JSON.parse(fs.readFileSync(report, "utf8"))
   } catch {
-    console.log(`[test] ${BROWSER}: playwright ended (exit ${run.status}) without a readable report`)
+    console.log(`[test] ${suite}: playwright ended (exit ${run.status}) without a readable report`)
     return null
   }
   const { expected = 0, unexpected = 0, flaky = 0, skipped = 0 } = r.stats ?? {}
   // A failing global setup (no server) runs no test at all: one failure, not a silent zero.
   const setupFailed = (r.errors?.length ?? 0) > 0 && expected + unexpected + flaky === 0 ? 1 : 0
   const result = { passed: expected + flaky, failed: unexpected + setupFailed, skipped }
-  console.log(`[test] ${BROWSER}: ${result.passed} passed, ${result.failed} failed, ${skipped} skipped`)
+  console.log(`[test] ${suite}: ${result.passed} passed, ${result.failed} failed, ${skipped} skipped`)
   return result
 }
 

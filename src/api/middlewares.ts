@@ -14,6 +14,7 @@ import { adminActiveVendorRoutesMiddlewares } from "./admin/vendor/middlewares"
 import { adminVendorRoutesMiddlewares } from "./admin/vendors/middlewares"
 import { auditRecorder } from "./audit/recorder"
 import { deactivatedLoginMiddlewares } from "./auth/deactivated-login"
+import { sessionVendorMiddlewares } from "./auth/session-vendor"
 import { authRateLimitMiddlewares } from "./auth/rate-limit"
 import { shopAuthMiddlewares } from "./auth/shop-auth"
 import { paymentHookMiddlewares } from "./hooks/payment/middlewares"
@@ -36,6 +37,7 @@ export default defineMiddlewares({
     ...authRateLimitMiddlewares,
     ...shopAuthMiddlewares,
     ...deactivatedLoginMiddlewares,
+    ...sessionVendorMiddlewares,
     // Before the guard, so refused writes are recorded too.
     { matcher: "/admin*", middlewares: [auditRecorder] },
     // No `methods`: runs before Medusa's validators, so list filters it writes are validated and applied.

@@ -36,28 +36,28 @@ medusaIntegrationTestRunner({
       expect(data.active_scope).toBe("default")
       expect(data.personal_configuration).toBeNull()
       expect(hiddenOf(data)).toEqual([
+        "core:nav:/platform",
+        "core:nav:/price-lists",
+        "core:nav:/promotions",
         "nav-child:/customers:/customer-groups",
         "nav-child:/products:/product-options",
         "nav-child:/promotions:/campaigns",
-        "nav:/platform",
-        "nav:/price-lists",
-        "nav:/promotions",
       ])
       const widgets = data.default_configuration.configuration.widgets
       const sections = Object.entries(widgets as Record<string, { order?: number }>)
-        .filter(([id]) => id.startsWith("nav:"))
+        .filter(([id]) => id.startsWith("core:nav:"))
         .sort(([, a], [, b]) => a.order! - b.order!)
-      expect(sections[0][0]).toBe("nav:/dashboard")
+      expect(sections[0][0]).toBe("core:nav:/dashboard")
     })
 
     it("a Viewer's sidebar hides the team, the overview and what needs more than viewing", async () => {
       const viewer = await addMember(api, getContainer(), vendor.id, "viewer@atlas.test", "viewer")
       const { data } = await api.get("/admin/layouts/sidebar/configuration", viewer.headers)
       const hidden = hiddenOf(data)
-      expect(hidden).toEqual(expect.arrayContaining(["nav:/dashboard", "nav:/team", "nav:/promotions"]))
-      expect(hidden).not.toContain("nav:/products")
-      expect(hidden).not.toContain("nav:/orders")
-      expect(hidden).not.toContain("nav:/vendor")
+      expect(hidden).toEqual(expect.arrayContaining(["core:nav:/dashboard", "core:nav:/team", "core:nav:/promotions"]))
+      expect(hidden).not.toContain("core:nav:/products")
+      expect(hidden).not.toContain("core:nav:/orders")
+      expect(hidden).not.toContain("core:nav:/vendor")
       // What the sidebar hides, the policy refuses: the team list and the stats answer 403.
       expect((await api.get("/admin/team/members", { ...viewer.headers, ...anyStatus })).status).toBe(403)
       expect((await api.get("/admin/dashboard/stats", { ...viewer.headers, ...anyStatus })).status).toBe(403)
@@ -69,9 +69,9 @@ medusaIntegrationTestRunner({
       await addMember(api, getContainer(), other.id, "both@atlas.test", "manager")
       const asViewer = hiddenOf((await api.get("/admin/layouts/sidebar/configuration", asVendor(both.headers, vendor.id))).data)
       const asManager = hiddenOf((await api.get("/admin/layouts/sidebar/configuration", asVendor(both.headers, other.id))).data)
-      expect(asViewer).toContain("nav:/team")
-      expect(asManager).not.toContain("nav:/team")
-      expect(asManager).not.toContain("nav:/dashboard")
+      expect(asViewer).toContain("core:nav:/team")
+      expect(asManager).not.toContain("core:nav:/team")
+      expect(asManager).not.toContain("core:nav:/dashboard")
     })
 
     it("platform admins get Medusa's stored layout; vendors cannot write layouts nor read other zones", async () => {

@@ -3,6 +3,7 @@ import { ChartBar } from "@medusajs/icons"
 import { Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
+import { Navigate } from "react-router-dom"
 import { isoDay, money } from "../../components/format"
 import { PageHeader } from "../../components/page-header"
 import { sdk } from "../../lib/sdk"
@@ -24,13 +25,17 @@ const daysAgo = (n: number) => isoDay(new Date(Date.now() - n * 86_400_000))
 const DashboardPage = () => {
   const [range, setRange] = useState({ from: daysAgo(29), to: daysAgo(0) })
   const canView = useCan("analytics.view")
-  const { activeVendorId } = useActiveVendor()
+  const { activeVendorId, membership } = useActiveVendor()
   const { data, error, isLoading } = useQuery({
     queryKey: ["maart", "dashboard-stats", activeVendorId, range],
     queryFn: () => sdk.client.fetch<{ stats: Stats }>("/admin/dashboard/stats", { query: range }),
     enabled: canView && range.from <= range.to,
   })
   const stats = data?.stats
+  // Signing in lands here (widgets/vendor-login-landing.tsx): a role without the figures goes on to the catalog.
+  if (membership && !canView) {
+    return <Navigate to={membership.permissions.includes("products.view") ? "/products" : "/vendor"} replace />
+  }
   const maxOrders = Math.max(1, ...(stats?.daily ?? []).map((d) => d.orders))
 
   return (

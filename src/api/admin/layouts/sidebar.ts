@@ -4,8 +4,8 @@ import type { Permission } from "../../../modules/team/permissions"
  * What a vendor user's dashboard sidebar shows. Medusa 2.21's dashboard draws
  * its sidebar through the layout composer and reads which entries are hidden
  * (and in which order) from GET /admin/layouts/sidebar/configuration:
- * `configuration.widgets["nav:<path>"]` for a section, `"nav-child:<parent>:<path>"`
- * for an entry under it. Here that configuration is derived from the role's
+ * `configuration.widgets["core:nav:<path>"]` for a section (the composer prefixes
+ * its own entries with `core:`), `"nav-child:<parent>:<path>"` for an entry under it. Here that configuration is derived from the role's
  * permissions, so a member only sees what the tenancy policy lets them open.
  */
 
@@ -40,9 +40,13 @@ export function vendorSidebarConfiguration(permissions: ReadonlySet<string>) {
   ENTRIES.forEach(([id, needs], index) => {
     const hidden = needs === false || (needs !== null && !permissions.has(needs))
     // The composer sorts by `order` (0 when unset); sections keep the order listed here, below the search bar.
-    widgets[id] = id.startsWith("nav-child:") ? { hidden } : { hidden, order: index + 1 }
+    if (id.startsWith("nav-child:")) {
+      widgets[id] = { hidden }
+    } else {
+      widgets[`core:${id}`] = { hidden, order: index + 1 }
+    }
   })
-  widgets["Searchbar"] = { order: 0 }
+  widgets["core:Searchbar"] = { order: 0 }
   return {
     personal_configuration: null,
     default_configuration: { id: "maart_vendor_sidebar", zone: "sidebar", user_id: null, is_default: true, configuration: { widgets } },
