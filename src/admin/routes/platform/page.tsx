@@ -3,7 +3,7 @@ import { Buildings } from "@medusajs/icons"
 import { Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import { ForAudience, money } from "../marketplace/components/common"
+import { ForAudience, moneyMajor } from "../marketplace/components/common"
 import { usePlatformStats } from "./components/api"
 
 const LINKS: [string, string, string][] = [
@@ -36,7 +36,7 @@ const PlatformPage = () => {
         <div className="grid grid-cols-4 gap-4 px-6 py-4">
           <Figure label="Orders" value={stats?.orders.count} />
           <Figure label="Canceled" value={stats?.orders.canceled} />
-          <Figure label="Revenue" value={stats ? stats.revenue.map((r) => money(r.revenue, r.currency_code)).join(" · ") || money(0) : undefined} />
+          <Figure label="Revenue" value={stats ? stats.revenue.map((r) => moneyMajor(r.revenue, r.currency_code)).join(" · ") || moneyMajor(0) : undefined} />
           <Figure label="Import jobs / publish jobs" value={stats ? `${stats.import_jobs.total} / ${stats.publish_jobs.total}` : undefined} />
         </div>
       </Container>
@@ -57,7 +57,7 @@ const PlatformPage = () => {
                 <Table.Cell>{v.name} <span className="text-ui-fg-subtle">({v.handle})</span></Table.Cell>
                 <Table.Cell className="tabular-nums">{v.orders}</Table.Cell>
                 <Table.Cell className="tabular-nums">{v.canceled}</Table.Cell>
-                <Table.Cell className="tabular-nums">{Object.entries(v.revenue).map(([c, cents]) => money(cents, c)).join(" · ") || "–"}</Table.Cell>
+                <Table.Cell className="tabular-nums">{Object.entries(v.revenue).map(([c, cents]) => moneyMajor(cents, c)).join(" · ") || "–"}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

@@ -154,9 +154,11 @@ export function useCancelImport() {
   })
 }
 
-export function useRowErrors(jobId: string, params: { limit: number; offset: number; severity?: string }, refreshWhile: boolean) {
+export function useRowErrors(jobId: string, params: { limit: number; offset: number; severity?: string }, jobStatus: string) {
+  const refreshWhile = isJobActive(jobStatus)
   return useQuery({
-    queryKey: key("imports", jobId, "errors", params),
+    // The job's status is part of the key: the list is read again once the job is over.
+    queryKey: key("imports", jobId, "errors", params, refreshWhile ? "running" : jobStatus),
     queryFn: () =>
       sdk.client.fetch<{ errors: RowError[]; count: number }>(`/admin/marketplace/imports/${jobId}/errors`, { query: stagedQueryOf(params) }),
     refetchInterval: refreshWhile ? 2000 : false,

@@ -59,6 +59,12 @@ export function money(cents: number | null | undefined, currency = "EUR") {
   return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(cents / 100)
 }
 
+/** An amount as Medusa's order totals carry it (the currency's main unit: 33.93), e.g. the dashboard stats. */
+export function moneyMajor(amount: number | null | undefined, currency = "EUR") {
+  if (amount == null) return "–"
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: currency.toUpperCase() }).format(amount)
+}
+
 /** "12.50" or "12,50" (a person types either) → cents; null for empty, NaN for nonsense. */
 export function parseCents(text: string): number | null {
   const t = text.trim().replace(",", ".")

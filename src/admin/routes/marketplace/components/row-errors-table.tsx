@@ -35,11 +35,11 @@ const filters = [
 ]
 
 /** A job's rejected rows and warnings by line, filterable, with the whole list as a CSV download. */
-export function RowErrorsTable({ jobId, running }: { jobId: string; running: boolean }) {
+export function RowErrorsTable({ jobId, jobStatus }: { jobId: string; jobStatus: string }) {
   const [pagination, setPagination] = useState<DataTablePaginationState>({ pageIndex: 0, pageSize: 20 })
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
   const severity = filtering.severity as string | undefined
-  const { data, isLoading } = useRowErrors(jobId, { limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize, severity }, running)
+  const { data, isLoading } = useRowErrors(jobId, { limit: pagination.pageSize, offset: pagination.pageIndex * pagination.pageSize, severity }, jobStatus)
   const table = useDataTable({
     data: data?.errors ?? [],
     columns,

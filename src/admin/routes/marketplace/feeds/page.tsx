@@ -70,6 +70,7 @@ const FeedsPage = () => {
               type="button"
               size="small"
               variant="secondary"
+              aria-label={`Import the ${LANGUAGE_NAMES[language]} feed now`}
               disabled={!canTrigger || !data?.feed_config.urls[language] || start.isPending}
               onClick={() => importNow(language)}
             >
@@ -91,7 +92,7 @@ const FeedsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Feeds" })
+export const config = defineRouteConfig({ label: "Feeds", rank: 1 })
 
 export default function FeedsPageGuarded() {
   return (

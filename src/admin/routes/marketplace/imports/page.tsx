@@ -22,7 +22,7 @@ const ImportsPage = () => (
   </Container>
 )
 
-export const config = defineRouteConfig({ label: "Imports" })
+export const config = defineRouteConfig({ label: "Imports", rank: 2 })
 
 export default function ImportsPageGuarded() {
   return (

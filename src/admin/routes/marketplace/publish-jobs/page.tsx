@@ -85,7 +85,7 @@ function PublishJobDetails({ id, onClose }: { id: string; onClose: () => void })
   )
 }
 
-export const config = defineRouteConfig({ label: "Publish jobs" })
+export const config = defineRouteConfig({ label: "Publish jobs", rank: 4 })
 
 export default function PublishJobsPageGuarded() {
   return (

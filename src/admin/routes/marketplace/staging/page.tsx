@@ -132,7 +132,7 @@ const StagingPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Staging" })
+export const config = defineRouteConfig({ label: "Staging", rank: 3 })
 
 export default function StagingPageGuarded() {
   return (

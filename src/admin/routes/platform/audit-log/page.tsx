@@ -91,7 +91,7 @@ const AuditLogPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Audit log" })
+export const config = defineRouteConfig({ label: "Audit log", rank: 5 })
 
 export default function AuditLogPageGuarded() {
   return (

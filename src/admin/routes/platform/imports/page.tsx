@@ -27,7 +27,7 @@ const PlatformImportsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Import monitoring" })
+export const config = defineRouteConfig({ label: "Import monitoring", rank: 4 })
 
 export default function PlatformImportsPageGuarded() {
   return (

@@ -142,7 +142,7 @@ const UsersPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Users" })
+export const config = defineRouteConfig({ label: "Users", rank: 3 })
 
 export default function UsersPageGuarded() {
   return (

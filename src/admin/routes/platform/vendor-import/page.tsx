@@ -98,7 +98,7 @@ const VendorImportPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Vendor import" })
+export const config = defineRouteConfig({ label: "Vendor import", rank: 2 })
 
 export default function VendorImportPageGuarded() {
   return (

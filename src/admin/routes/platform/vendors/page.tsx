@@ -116,7 +116,7 @@ const VendorsPage = () => {
   )
 }
 
-export const config = defineRouteConfig({ label: "Vendors" })
+export const config = defineRouteConfig({ label: "Vendors", rank: 1 })
 
 export default function VendorsPageGuarded() {
   return (

@@ -73,7 +73,7 @@ const ImportJobPage = () => {
           ))}
         </dl>
       </Container>
-      <RowErrorsTable jobId={job.id} running={running} />
+      <RowErrorsTable jobId={job.id} jobStatus={job.status} />
     </div>
   )
 }
