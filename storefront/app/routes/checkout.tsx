@@ -76,12 +76,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   }
   const url = new URL(request.url)
   const step = stepOf(url, cart)
+  let cardError: string | null = null
   if (step === "card" && url.searchParams.get("step") === "card-return") {
     // Back from Stripe (3-D Secure): Medusa checks the intent's status with Stripe as it completes.
     const result = await completeCart(shopper, cart.id)
     if (result.type === "order") {
       return redirect(href(shop, `/orders/${result.order.id}/confirmed`), { headers: cookieHeaders(shopper) })
     }
+    cardError = t(shop.lang, "checkout.card_failed", { message: result.message })
   }
   const customer = await currentCustomer(shopper)
   const [countries, options, providers] = await Promise.all([
@@ -117,6 +119,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
                 stripeJsUrl: config.stripeJsUrl,
                 clientSecret: stripeClientSecret(cart)!,
                 returnUrl: new URL(`${href(shop, "/checkout")}?step=card-return`, url).toString(),
+                error: cardError,
               }
             : null,
         lines: lineViews(cart.items),
@@ -142,7 +145,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const reply = (result: ActionResult, status = 400) => data(result, { status, headers: cookieHeaders(shopper) })
   if (!cart?.items?.length) {
     // "Place order" sent twice: the first made the order and closed the cart; show that order.
-    const placed = text(form, "intent") === "place" && !cart ? await lastOrderId(request, shop) : null
+    const placed = ["place", "card-complete"].includes(text(form, "intent")) && !cart ? await lastOrderId(request, shop) : null
     return redirect(href(shop, placed ? `/orders/${placed}/confirmed` : "/cart"), { headers: cookieHeaders(shopper) })
   }
   const lang = shop.lang
@@ -328,6 +331,11 @@ export default function CheckoutPage({ loaderData, actionData }: Route.Component
               <noscript>
                 <p className="notice">{t("checkout.card_nojs")}</p>
               </noscript>
+              {checkout.card.error ? (
+                <p role="alert" className="notice notice-error">
+                  {checkout.card.error}
+                </p>
+              ) : null}
               <StripePayment
                 {...checkout.card}
                 busy={busy}
