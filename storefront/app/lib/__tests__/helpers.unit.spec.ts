@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@jest/globals"
+import { stripeClientSecret } from "../cart.server"
 import { lowestPrice, pageNumber, parseSort, inStock } from "../catalog"
 import { safeNext, quantity } from "../forms"
 import { shopHref, shopPath } from "../href"
@@ -127,5 +128,21 @@ describe("storefront: theme", () => {
     expect(readableOn("#ffffff")).not.toBe(readableOn("#000000"))
     expect(fontOf({ font: "serif" })).toBe("serif")
     expect(fontOf({ font: "comic" })).toBe("system")
+  })
+})
+
+describe("storefront: the card step's session", () => {
+  const session = (provider_id: string, status: string, data: Record<string, unknown>) => ({ provider_id, status, data })
+  const cartWith = (...sessions: ReturnType<typeof session>[]) => ({ payment_collection: { payment_sessions: sessions } }) as any
+
+  it("takes the client secret of the cart's pending Stripe session only", () => {
+    const secret = "pi_123_secret_abc"
+    expect(stripeClientSecret(cartWith(session("pp_stripe_stripe", "pending", { client_secret: secret })))).toBe(secret)
+    // Another provider's, a session no longer pending, or data without a PaymentIntent secret: no card step.
+    expect(stripeClientSecret(cartWith(session("pp_system_default", "pending", { client_secret: secret })))).toBeNull()
+    expect(stripeClientSecret(cartWith(session("pp_stripe_stripe", "authorized", { client_secret: secret })))).toBeNull()
+    expect(stripeClientSecret(cartWith(session("pp_stripe_stripe", "pending", { client_secret: "pk_test_x" })))).toBeNull()
+    expect(stripeClientSecret(cartWith())).toBeNull()
+    expect(stripeClientSecret({} as any)).toBeNull()
   })
 })
