@@ -78,6 +78,8 @@ export default async function globalSetup() {
     MAART_ADMIN_EMAIL: PLATFORM_ADMIN.email,
     MAART_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
     MAART_DEMO_VENDOR_PASSWORD: DEMO_PASSWORD,
+    // The marketplace spec serves its Letzshop feeds from loopback (integration-tests/helpers/feed-server.ts).
+    MARKETPLACE_FEED_ALLOW_PRIVATE: "true",
   }
   // One process with in-memory queues; the test runner's variables are not the server's.
   for (const name of ["REDIS_URL", "MEDUSA_WORKER_MODE", "NODE_OPTIONS", "JEST_WORKER_ID", "TEST_TYPE", "STRIPE_API_KEY", "ADMIN_DISABLED", "MEDUSA_BACKEND_URL"]) {
