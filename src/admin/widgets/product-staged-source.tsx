@@ -2,11 +2,12 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps } from "@medusajs/framework/types"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useQueries, useQuery } from "@tanstack/react-query"
+import { useState } from "react"
 import { Link } from "react-router-dom"
 import { sdk } from "../lib/sdk"
 import { useCan } from "../lib/vendor"
-import { usePublish } from "../routes/marketplace/components/api"
-import { dateTime, errorMessage, money } from "../routes/marketplace/components/common"
+import { usePublish, usePublishJob } from "../routes/marketplace/components/api"
+import { dateTime, errorMessage, isJobActive, money } from "../routes/marketplace/components/common"
 import { UpstreamBadge } from "../routes/marketplace/components/staged-columns"
 
 type Variant = { id: string; title: string; metadata: Record<string, unknown> | null }
@@ -32,6 +33,9 @@ const ProductStagedSourceWidget = ({ data: product }: DetailWidgetProps<{ id: st
   const canView = useCan("imports.view")
   const canPublish = useCan("products.create")
   const publish = usePublish()
+  // The re-publish runs in the background: its job is polled, and staging read again once it is over.
+  const [jobId, setJobId] = useState<string | null>(null)
+  const job = usePublishJob(jobId).data?.publish_job
   const { data } = useQuery({
     queryKey: ["maart", "product-staged-source", product.id],
     queryFn: () =>
@@ -55,7 +59,7 @@ const ProductStagedSourceWidget = ({ data: product }: DetailWidgetProps<{ id: st
   const republish = () =>
     publish.mutate(
       { ids: changed.map((s) => s.id) },
-      { onSuccess: () => toast.success("Re-publish started"), onError: (err) => toast.error(errorMessage(err)) }
+      { onSuccess: ({ publish_job }) => setJobId(publish_job.id), onError: (err) => toast.error(errorMessage(err)) }
     )
 
   return (
@@ -63,7 +67,7 @@ const ProductStagedSourceWidget = ({ data: product }: DetailWidgetProps<{ id: st
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">Letzshop source</Heading>
         {changed.length > 0 && canPublish && (
-          <Button size="small" variant="secondary" isLoading={publish.isPending} onClick={republish}>
+          <Button size="small" variant="secondary" isLoading={publish.isPending || isJobActive(job?.status)} onClick={republish}>
             Re-publish
           </Button>
         )}
