@@ -33,10 +33,12 @@ export default async function searchReindex({ container, args }: ExecArgs) {
 
   const started = Date.now()
   const since = new Date(started - 1000)
+  let done = 0
   const progress = async () => {
     // The module counts what its seed wrote on the sync record of this run.
-    const row = (await knex.raw("SELECT documents_synced AS n FROM search_index_sync WHERE created_at >= ? ORDER BY created_at DESC LIMIT 1", [since])).rows[0]
-    const done = Number(row?.n ?? 0)
+    // The module counts what its seed wrote on the sync records of this run (the rebuild, then a catch-up).
+    const row = (await knex.raw("SELECT max(documents_synced) AS n FROM search_index_sync WHERE created_at >= ?", [since])).rows[0]
+    done = Math.max(done, Number(row?.n ?? 0))
     const seconds = (Date.now() - started) / 1000
     process.stdout.write(`\rsearch:reindex ${handle ?? "all vendors"}: ${done.toLocaleString("en")} / ${total.toLocaleString("en")} products, ${Math.round(done / Math.max(seconds, 0.001))} docs/s, ${seconds.toFixed(0)} s   `)
     return done
@@ -47,7 +49,7 @@ export default async function searchReindex({ container, args }: ExecArgs) {
   } finally {
     clearInterval(timer)
   }
-  const done = await progress()
+  await progress()
   process.stdout.write("\n")
   logger.info(`search:reindex: ${done} products indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

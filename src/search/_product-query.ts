@@ -16,6 +16,8 @@ export type ProductSearchInput = {
   price_min?: number
   price_max?: number
   in_stock?: boolean
+  /** Facet counts (categories, brands, stock, price ranges) with the hits; false skips them (a next page). */
+  facets?: boolean
   limit: number
   offset: number
 }
@@ -66,23 +68,34 @@ export async function searchProducts(container: MedusaContainer, input: ProductS
   const searchModule = container.resolve(Modules.SEARCH) as any
   // Language-aware: the shopper's language's texts rank with the default ones; the others are left out.
   const searchOn = lang ? [...BASE_SEARCH_ON, `title_${lang}`, `description_${lang}`] : undefined
-  try {
-    const result = await searchModule.search({
+  const run = (typo: boolean) =>
+    searchModule.search({
       entity: "product",
       fields: lang ? [...RETURNED, `title_${lang}`, `description_${lang}`] : RETURNED,
       filters: { ...(q ? { q } : {}), $and: scopeFilters(input) },
       pagination: { skip: input.offset, take: input.limit },
       search_options: {
-        typo_tolerance: true,
+        typo_tolerance: typo,
         ...(searchOn ? { attributes_to_search_on: searchOn } : {}),
-        facets: [
-          { field: "category_ids", type: "value", limit: 50 },
-          { field: "brand", type: "value", limit: 50 },
-          { field: "in_stock", type: "value" },
-          { field: "price_min", type: "range", ranges: PRICE_RANGES },
-        ],
+        ...(input.facets === false
+          ? {}
+          : {
+              facets: [
+                { field: "category_ids", type: "value", limit: 50 },
+                { field: "brand", type: "value", limit: 50 },
+                { field: "in_stock", type: "value" },
+                { field: "price_min", type: "range", ranges: PRICE_RANGES },
+              ],
+            }),
       },
     })
+  try {
+    // Exact words first (the full-text GIN index answers); only a query they do not match at all is asked
+    // again with typo tolerance, whose trigram similarity has to visit every one of the shop's documents.
+    let result = await run(false)
+    if (q && (result.metadata?.count ?? result.hits.length) === 0) {
+      result = await run(true)
+    }
     return {
       products: result.hits.map((hit: { document: Record<string, any> }) => localized(hit.document, lang)),
       count: result.metadata?.count ?? result.hits.length,

@@ -13,6 +13,7 @@ export const ProductSearchParams = z
     price_min: z.coerce.number().nonnegative().optional(),
     price_max: z.coerce.number().nonnegative().optional(),
     in_stock: bool,
+    facets: bool,
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).max(10000).default(0),
   })
