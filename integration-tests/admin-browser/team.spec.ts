@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test"
-import { adminUrl, backendUrl, DEMO, expectNoErrorToast, mailLink, sidebar, signIn, snap } from "./harness"
+import { adminUrl, backendUrl, DEMO, errorToasts, expectNoErrorToast, mailLink, sidebar, signIn, snap } from "./harness"
 
 /**
  * A vendor team in the real dashboard (issue 8): the Owner's overview and team page, an invited Editor who joins
@@ -39,6 +39,25 @@ test("the Owner signs in to the Overview, sees the shop's sections only, and inv
   await expectNoErrorToast(page)
   await snap(page, "team-owner")
 
+  // The same email again: the API refuses (INVITE_PENDING) and the page shows its message as an error toast —
+  // the kind expectNoErrorToast looks for.
+  await page.getByRole("button", { name: "Invite" }).click()
+  await page.getByLabel("Email").fill(EDITOR.email)
+  await page.getByRole("combobox", { name: "Role" }).click()
+  await page.getByRole("option", { name: "Editor", exact: true }).click()
+  await page.getByRole("button", { name: "Send invitation" }).click()
+  await expect(errorToasts(page)).toHaveCount(1)
+  await page.keyboard.press("Escape")
+
+  // The custom-role editor: the permission catalogue grouped by area.
+  await page.getByRole("button", { name: "New role" }).click()
+  for (const area of ["team", "products", "orders", "imports", "settings", "analytics"]) {
+    await expect(page.getByRole("group", { name: area })).toBeVisible()
+  }
+  await expect(page.getByRole("checkbox", { name: "products.edit" })).toBeVisible()
+  await snap(page, "team-role-editor")
+  await page.keyboard.press("Escape")
+
   await page.goto(adminUrl("/vendor"))
   await expect(page.getByRole("heading", { name: "Theme" })).toBeVisible()
   await expect(page.getByTestId("theme-preview")).toContainText(DEMO.lumiere.name)
@@ -72,6 +91,14 @@ test("the invited Editor joins through the emailed link, and sees neither the te
   await expect(page.getByText(DEMO.velo.product)).toHaveCount(0)
   await expectNoErrorToast(page)
   await snap(page, "products-editor")
+
+  // Every page the sidebar offers an Editor opens without an error toast.
+  const entries = await nav.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")).filter((h): h is string => !!h))
+  expect(entries.length).toBeGreaterThan(4)
+  for (const href of entries) {
+    await page.goto(`${backendUrl()}${href.startsWith("/app") ? href : `/app${href}`}`)
+    await expectNoErrorToast(page)
+  }
 
   // Typed in by hand, the team page says what is missing instead of failing.
   await page.goto(adminUrl("/team"))

@@ -152,6 +152,7 @@ const NEEDS: Record<string, string> = {
   "POST /admin/team/invites/:id/resend": "team.invite",
   "GET /admin/audit-log": "team.manage",
   "GET /admin/dashboard/stats": "analytics.view",
+  "GET /admin/catalog-search": "products.view",
   "GET /admin/vendor": "member",
   "GET /admin/layouts/sidebar/configuration": "member",
   "POST /admin/vendor": "settings.edit",

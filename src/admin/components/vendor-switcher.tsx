@@ -23,8 +23,9 @@ export const VendorSwitcher = ({ compact = false }: { compact?: boolean }) => {
         Shop
       </Text>
       {memberships.length > 1 ? (
+        <div className="w-56">
         <Select value={vendor?.id ?? ""} onValueChange={onChange} disabled={switchVendor.isPending} size={compact ? "small" : "base"}>
-          <Select.Trigger className="min-w-[200px]" aria-label="Active shop">
+          <Select.Trigger aria-label="Active shop">
             <Select.Value placeholder="Choose a shop" />
           </Select.Trigger>
           <Select.Content>
@@ -35,6 +36,7 @@ export const VendorSwitcher = ({ compact = false }: { compact?: boolean }) => {
             ))}
           </Select.Content>
         </Select>
+        </div>
       ) : null}
       <Text size="small" weight="plus" data-testid="active-vendor-name" className={memberships.length > 1 ? "sr-only" : ""}>
         {vendor?.name ?? "No shop chosen"}
