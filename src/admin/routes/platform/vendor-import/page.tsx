@@ -44,7 +44,7 @@ const VendorImportPage = () => {
       <Container className="flex flex-col gap-y-3">
         <Heading level="h1">Bulk vendor import</Heading>
         <Text size="small" className="text-ui-fg-subtle">
-          A CSV with the columns <code className="font-mono">{COLUMNS}</code>. It is checked first; nothing is created until you confirm.
+          A CSV with the columns <code className="font-mono break-all">{COLUMNS}</code>. It is checked first; nothing is created until you confirm.
         </Text>
         <div className="flex items-center gap-x-3">
           <input type="file" accept=".csv,text/csv" aria-label="Vendors CSV file" onChange={onFile} className="text-ui-fg-base txt-small" />
