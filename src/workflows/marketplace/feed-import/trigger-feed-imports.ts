@@ -3,7 +3,6 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { MARKETPLACE_MODULE } from "../../../modules/marketplace"
 import type MarketplaceModuleService from "../../../modules/marketplace/service"
 import { createImportJobWorkflow } from "../workflows/create-import-job"
-import { runImportJobWorkflow } from "../workflows/run-import-job"
 
 /**
  * Starts an import of every configured feed of the active vendors (or of the
@@ -32,7 +31,7 @@ export async function triggerFeedImports(container: MedusaContainer, { scheduled
         continue
       }
       const { result: job } = await createImportJobWorkflow(container).run({ input: { vendor_id: config.vendor_id, language, url, triggered_by } })
-      await runImportJobWorkflow(container).run({ input: { job_id: job.id } })
+      // It starts from its created event, on whichever instance consumes events.
       started.push({ vendor_id: config.vendor_id, language, job_id: job.id })
     }
     if (scheduled) {

@@ -6,7 +6,7 @@ export const createImportJobWorkflowId = "create-import-job"
 
 /**
  * Queues an import of one feed file into a vendor's staging. Emits
- * `marketplace.import_job.created`; run it with runImportJobWorkflow.
+ * `marketplace.import_job.created`, on which src/subscribers/marketplace-import-job-created.ts runs it.
  *
  * @example
  * await createImportJobWorkflow(container).run({ input: { vendor_id: "ven_1", language: "fr", url: "https://…/fr.tsv" } })

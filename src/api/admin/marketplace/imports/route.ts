@@ -2,7 +2,6 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ErrorCodes, maartError } from "../../../../lib/errors"
 import { createImportJobWorkflow } from "../../../../workflows/marketplace/workflows/create-import-job"
-import { runImportJobWorkflow } from "../../../../workflows/marketplace/workflows/run-import-job"
 import type { TenantRequest } from "../../../tenancy/context"
 import { refetchImportJob, withProgress } from "./helpers"
 import type { AdminCreateImportJobType, AdminGetImportJobsParamsType } from "./validators"
@@ -25,7 +24,7 @@ export async function GET(req: AuthenticatedMedusaRequest<unknown, AdminGetImpor
   res.json({ import_jobs: data.map(withProgress), count: metadata?.count, offset: metadata?.skip, limit: metadata?.take })
 }
 
-/** Queues a feed import (a URL or an uploaded file) and starts it in the background: 202 with the job. */
+/** Queues a feed import (a URL or an uploaded file), which starts in the background: 202 with the job. */
 export async function POST(req: AuthenticatedMedusaRequest<AdminCreateImportJobType> & TenantRequest, res: MedusaResponse) {
   const { vendor_id: asked, ...body } = req.validatedBody
   const vendorId = req.tenant?.kind === "vendor" ? req.tenant.vendor_id : asked ?? req.get("x-vendor-id")
@@ -38,6 +37,6 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminCreateImportJobT
   const { result: job } = await createImportJobWorkflow(req.scope).run({
     input: { ...body, vendor_id: vendorId, triggered_by: req.auth_context.actor_id },
   })
-  await runImportJobWorkflow(req.scope).run({ input: { job_id: job.id } })
+  // The job starts from its `marketplace.import_job.created` event (src/subscribers/marketplace-import-job-created.ts).
   res.status(202).json({ import_job: await refetchImportJob(req, job.id) })
 }
