@@ -6,10 +6,10 @@
 //   4. the storefront (storefront/, built when its sources changed; `react-router dev` for `develop`) on
 //      STOREFRONT_PORT (8000), and each shop's URL — MAART_STOREFRONT=0 leaves it out
 // Ctrl-C stops the storefront's and Medusa's whole process groups, then PostgreSQL.
-import crypto from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
-import { migrateAndSeed, runMedusa, spawnMedusa, stopMedusa, waitForReady } from "./lib/medusa.mjs"
+import { buildServer, SERVER_DIR } from "./lib/build.mjs"
+import { migrateAndSeed, spawnMedusa, stopMedusa, waitForReady } from "./lib/medusa.mjs"
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/postgres.mjs"
 import { adminToken, buildStorefront, ensurePlatformKey, spawnStorefront, spawnStorefrontDev } from "./lib/storefront.mjs"
 import {
@@ -22,8 +22,6 @@ import {
 } from "./lib/runtime.mjs"
 
 const mode = process.argv[2] === "develop" ? "develop" : "start"
-const SERVER_DIR = path.join(ROOT, ".medusa", "server")
-const BUILD_STAMP = path.join(SERVER_DIR, ".maart-build-hash")
 const log = (msg) => console.log(`[maart] ${msg}`)
 
 let database = null
@@ -34,36 +32,6 @@ const withStorefront =
   !["0", "false", "no", "off"].includes(String(process.env.MAART_STOREFRONT ?? "").toLowerCase()) &&
   fs.existsSync(path.join(ROOT, "storefront", "package.json"))
 const storefrontPort = process.env.STOREFRONT_PORT || "8000"
-
-/** A hash of everything `medusa build` compiles: rebuild only when it changed. */
-function sourceHash() {
-  const hash = crypto.createHash("sha256")
-  const walk = (p) => {
-    const stat = fs.statSync(p)
-    if (stat.isDirectory()) {
-      for (const name of fs.readdirSync(p).sort()) walk(path.join(p, name))
-    } else {
-      hash.update(path.relative(ROOT, p)).update(fs.readFileSync(p))
-    }
-  }
-  for (const p of ["src", "medusa-config.ts", "tsconfig.json", "package.json"]) {
-    if (fs.existsSync(path.join(ROOT, p))) walk(path.join(ROOT, p))
-  }
-  return hash.digest("hex")
-}
-
-async function build(env) {
-  const hash = sourceHash()
-  if (fs.existsSync(BUILD_STAMP) && fs.readFileSync(BUILD_STAMP, "utf8") === hash) {
-    log("build is up to date")
-    return
-  }
-  log("building the server and the admin dashboard (medusa build)…")
-  const started = Date.now()
-  await runMedusa(["build"], { env, label: "medusa build" })
-  fs.writeFileSync(BUILD_STAMP, hash)
-  log(`build done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
-}
 
 async function shutdown(code = 0) {
   if (stopping) return
@@ -127,7 +95,7 @@ async function main() {
   }
   // The two builds one after the other: both are CPU-bound.
   const builds = async () => {
-    await build(env)
+    await buildServer(env, log)
     if (withStorefront) await buildShops()
   }
   await Promise.all([seed(), mode === "start" ? builds() : null])
