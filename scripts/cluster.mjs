@@ -10,7 +10,7 @@ import { buildServer, SERVER_DIR } from "./lib/build.mjs"
 import { startCluster } from "./lib/cluster.mjs"
 import { migrateAndSeed } from "./lib/medusa.mjs"
 import { ensureDatabase, startEmbeddedPostgres } from "./lib/postgres.mjs"
-import { EMBEDDED_PG_PORT, STATE_DIR, loadDotEnv, persisted, randomSecret } from "./lib/runtime.mjs"
+import { EMBEDDED_PG_PORT, STATE_DIR, launcherCredentials, loadDotEnv } from "./lib/runtime.mjs"
 
 const log = (msg) => console.log(`[cluster] ${msg}`)
 let database = null
@@ -38,12 +38,7 @@ async function shutdown(code = 0) {
 
 async function main() {
   loadDotEnv()
-  const secrets = persisted("secrets.json", () => ({ jwt: randomSecret(), cookie: randomSecret() }))
-  const demo = persisted("demo-credentials.json", () => ({
-    email: "admin@maart.localhost",
-    password: randomSecret().slice(0, 16),
-    vendor_password: randomSecret().slice(0, 16),
-  }))
+  const { secrets, demo } = launcherCredentials()
   const env = {
     ...process.env,
     NODE_ENV: process.env.NODE_ENV || "production",

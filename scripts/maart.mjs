@@ -16,9 +16,8 @@ import {
   EMBEDDED_PG_PORT,
   ROOT,
   STATE_DIR,
+  launcherCredentials,
   loadDotEnv,
-  persisted,
-  randomSecret,
 } from "./lib/runtime.mjs"
 
 const mode = process.argv[2] === "develop" ? "develop" : "start"
@@ -52,12 +51,7 @@ async function shutdown(code = 0) {
 
 async function main() {
   loadDotEnv()
-  const secrets = persisted("secrets.json", () => ({ jwt: randomSecret(), cookie: randomSecret() }))
-  const demo = persisted("demo-credentials.json", () => ({
-    email: "admin@maart.localhost",
-    password: randomSecret().slice(0, 16),
-    vendor_password: randomSecret().slice(0, 16),
-  }))
+  const { secrets, demo } = launcherCredentials()
   const port = process.env.PORT || "9000"
   const env = {
     ...process.env,

@@ -28,3 +28,15 @@ export function persisted(name, make) {
 }
 
 export const randomSecret = () => crypto.randomBytes(32).toString("base64url")
+
+/** The JWT/cookie secrets and demo logins of a checkout, made once in .maart/ (`npm start`, `npm run cluster`). */
+export function launcherCredentials() {
+  return {
+    secrets: persisted("secrets.json", () => ({ jwt: randomSecret(), cookie: randomSecret() })),
+    demo: persisted("demo-credentials.json", () => ({
+      email: "admin@maart.localhost",
+      password: randomSecret().slice(0, 16),
+      vendor_password: randomSecret().slice(0, 16),
+    })),
+  }
+}
