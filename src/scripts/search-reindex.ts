@@ -32,12 +32,13 @@ export default async function searchReindex({ container, args }: ExecArgs) {
   }
 
   const started = Date.now()
-  const since = new Date(started - 1000)
+  // Only this run's sync records: those created after the last one before it.
+  const since = (await knex.raw("SELECT coalesce(max(created_at), 'epoch'::timestamptz) AS t FROM search_index_sync")).rows[0].t
   let done = 0
   const progress = async () => {
     // The module counts what its seed wrote on the sync record of this run.
     // The module counts what its seed wrote on the sync records of this run (the rebuild, then a catch-up).
-    const row = (await knex.raw("SELECT max(documents_synced) AS n FROM search_index_sync WHERE created_at >= ?", [since])).rows[0]
+    const row = (await knex.raw("SELECT max(documents_synced) AS n FROM search_index_sync WHERE created_at > ?", [since])).rows[0]
     done = Math.max(done, Number(row?.n ?? 0))
     const seconds = (Date.now() - started) / 1000
     process.stdout.write(`\rsearch:reindex ${handle ?? "all vendors"}: ${done.toLocaleString("en")} / ${total.toLocaleString("en")} products, ${Math.round(done / Math.max(seconds, 0.001))} docs/s, ${seconds.toFixed(0)} s   `)
@@ -51,5 +52,10 @@ export default async function searchReindex({ container, args }: ExecArgs) {
   }
   await progress()
   process.stdout.write("\n")
+  // The Postgres provider rebuilds into a new table: without statistics its planner ignores the full-text index.
+  const tables = (await knex.raw("SELECT table_name FROM search_postgres_index").catch(() => ({ rows: [] }))).rows as { table_name: string }[]
+  for (const { table_name } of tables) {
+    await knex.raw("ANALYZE ??", [table_name])
+  }
   logger.info(`search:reindex: ${done} products indexed in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

@@ -68,7 +68,7 @@ export async function searchProducts(container: MedusaContainer, input: ProductS
   const searchModule = container.resolve(Modules.SEARCH) as any
   // Language-aware: the shopper's language's texts rank with the default ones; the others are left out.
   const searchOn = lang ? [...BASE_SEARCH_ON, `title_${lang}`, `description_${lang}`] : undefined
-  const run = (typo: boolean) =>
+  const run = (typo: boolean, strategy: "all" | "any" = "all") =>
     searchModule.search({
       entity: "product",
       fields: lang ? [...RETURNED, `title_${lang}`, `description_${lang}`] : RETURNED,
@@ -76,6 +76,7 @@ export async function searchProducts(container: MedusaContainer, input: ProductS
       pagination: { skip: input.offset, take: input.limit },
       search_options: {
         typo_tolerance: typo,
+        match_strategy: strategy,
         ...(searchOn ? { attributes_to_search_on: searchOn } : {}),
         ...(input.facets === false
           ? {}
@@ -90,10 +91,15 @@ export async function searchProducts(container: MedusaContainer, input: ProductS
       },
     })
   try {
-    // Exact words first (the full-text GIN index answers); only a query they do not match at all is asked
-    // again with typo tolerance, whose trigram similarity has to visit every one of the shop's documents.
+    // Exact words first, all of them, then any of them (best ranked first) — the full-text GIN index answers
+    // both; only a query no word of which matches is asked again with typo tolerance, whose trigram similarity
+    // has to visit every one of the shop's documents. (Meilisearch drops words the same way.)
+    const none = (r: { hits: unknown[]; metadata?: { count?: number | null } }) => (r.metadata?.count ?? r.hits.length) === 0
     let result = await run(false)
-    if (q && (result.metadata?.count ?? result.hits.length) === 0) {
+    if (q && none(result) && q.split(/\s+/).length > 1) {
+      result = await run(false, "any")
+    }
+    if (q && none(result)) {
       result = await run(true)
     }
     return {
