@@ -154,7 +154,7 @@ const NEEDS: Record<string, string> = {
   "GET /admin/dashboard/stats": "analytics.view",
   "GET /admin/catalog-search": "products.view",
   "GET /admin/vendor": "member",
-  "GET /admin/layouts/sidebar/configuration": "member",
+  "GET /admin/layouts/:zone/configuration": "member",
   "POST /admin/vendor": "settings.edit",
   "POST /admin/vendor/domains": "settings.edit",
   "DELETE /admin/vendor/domains/:domain_id": "settings.edit",

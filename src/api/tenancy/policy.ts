@@ -101,8 +101,9 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   { methods: GET, route: "/admin/users/me", permission: "user:read", rule: { scope: "self" } },
   { methods: GET, route: "/admin/me/vendors", permission: "user:read", rule: { scope: "self" } },
   { methods: POST, route: "/admin/me/vendor", permission: "user:read", rule: { scope: "self" } },
-  // The sidebar a member sees, derived from their role (src/api/admin/layouts): the rest of /admin/layouts stays the platform's.
-  { methods: GET, route: "/admin/layouts/sidebar/configuration", permission: "vendor:read", rule: { scope: "vendor" } },
+  // The dashboard's layout of a zone for this user (their own and the default; a vendor member's sidebar is derived
+  // from their role, src/api/admin/layouts). Saving layouts and the list of them stay the platform's.
+  { methods: GET, route: "/admin/layouts/:zone/configuration", permission: "vendor:read", rule: { scope: "vendor" } },
 
   // ── Platform configuration a shop needs to load (read only) ──
   global("/admin/stores", "store:read"),
