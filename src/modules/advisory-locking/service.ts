@@ -98,12 +98,17 @@ export default class AdvisoryLockingProvider extends PostgresAdvisoryLockProvide
       throw new MedusaError(MedusaError.Types.CONFLICT, "Timed-out acquiring lock.")
     }
     let broken: Error | undefined
+    // A connection ended under a holder (a restart of the database, an administrator's kill) ends its locks:
+    // note it so the client is destroyed on release, instead of an unhandled 'error' event in the process.
+    const lost = (err: Error) => (broken ??= err)
+    client.on("error", lost)
     try {
       await client.query(`SET lock_timeout = '${timeout}s'`)
       for (const id of ids) await client.query("SELECT pg_advisory_lock($1)", [id])
     } catch (e: any) {
       broken = e.code === LOCK_NOT_AVAILABLE ? undefined : e
       await client.query("SELECT pg_advisory_unlock_all()").catch((err) => (broken ??= err))
+      client.off("error", lost)
       client.release(broken)
       if (e.code === LOCK_NOT_AVAILABLE) throw new MedusaError(MedusaError.Types.CONFLICT, "Timed-out acquiring lock.")
       throw e
@@ -113,6 +118,7 @@ export default class AdvisoryLockingProvider extends PostgresAdvisoryLockProvide
     } finally {
       // A connection that cannot unlock is destroyed, which ends its session and so its locks.
       await client.query("SELECT pg_advisory_unlock_all()").catch((err) => (broken = err))
+      client.off("error", lost)
       client.release(broken)
     }
   }
