@@ -40,6 +40,8 @@ medusaIntegrationTestRunner({
         "core:nav:/price-lists",
         "core:nav:/promotions",
         "nav-child:/customers:/customer-groups",
+        // The stock collections list reads every collection's products across vendors.
+        "nav-child:/products:/collections",
         "nav-child:/products:/product-options",
         "nav-child:/promotions:/campaigns",
       ])

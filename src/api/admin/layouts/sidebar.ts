@@ -20,7 +20,9 @@ const ENTRIES: [id: string, needs: Permission | null | false][] = [
   // Medusa's sections and the policy's families (docs/teams.md).
   ["nav:/orders", "orders.view"],
   ["nav:/products", "products.view"],
-  ["nav-child:/products:/collections", "products.view"],
+  // The stock collections list asks every collection's products (fields=+products.id), which reaches other
+  // vendors' records and is refused (src/api/tenancy/field-scope.ts): collections stay readable in product forms.
+  ["nav-child:/products:/collections", false],
   ["nav-child:/products:/categories", "products.view"],
   ["nav-child:/products:/product-options", false],
   ["nav:/inventory", "products.view"],
