@@ -111,15 +111,16 @@ medusaIntegrationTestRunner({
       expect((await until(() => search(a, "q=ephemere"), (r) => r.count === 0 && r.products.length === 0)).count).toBe(0)
     })
 
-    it(`${name}: while Meilisearch is down, the shop search answers from Postgres, same scope, and says so`, async () => {
-      if (!fake) return // a real server cannot be stopped from here
-      await fake.stop()
+    // Only against the fake: a real server cannot be stopped from here, so there the test is not defined at all.
+    const outage = REAL ? undefined : it
+    outage?.(`${name}: while Meilisearch is down, the shop search answers from Postgres, same scope, and says so`, async () => {
+      await fake!.stop()
       try {
         const r = await search(a, "q=crème")
         expect([r.header, r.source, titles(r)]).toEqual(["fallback", "fallback", ["Crème brûlée set"]])
         expect(titles(await search(b, "q=creme"))).toEqual(["Crème de Bretagne"])
       } finally {
-        await fake.start()
+        await fake!.start()
       }
       expect((await search(a, "q=creme")).source).toBe("search")
     })
