@@ -225,6 +225,7 @@ export default defineConfig({
     { resolve: "./src/modules/audit" },
     { resolve: "./src/modules/marketplace" },
     { resolve: "./src/modules/inventory-ledger" },
+    { resolve: "./src/modules/media" },
     {
       // Listing providers replaces the default: emailpass stays for admin users; shop customers sign in
       // with shop-emailpass, whose identities are per shop (docs/tenancy.md, "Customer accounts").
