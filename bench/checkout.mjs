@@ -6,11 +6,11 @@
 // the burst's wall time), the answers by code, and the reserved quantity afterwards (never above the stock).
 // A burst is one request per cart, so plain fetch is the load tool here (autocannon repeats requests).
 import { ADMIN, json, login, OWNER_PASSWORD, startMaart } from "./lib/server.mjs"
+import { percentile } from "./lib/stats.mjs"
 
 const CARTS = Number(process.env.BENCH_CARTS || 50)
 const STOCKS = (process.env.BENCH_STOCKS || "1,1000").split(",").map(Number)
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 
 async function main() {
   const { base, stop } = await startMaart({ port: Number(process.env.BENCH_PORT || 9100) })

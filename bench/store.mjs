@@ -17,8 +17,9 @@
 import autocannon from "autocannon"
 import pg from "pg"
 import { ADMIN, json, login, startMaart } from "./lib/server.mjs"
-import { seedShopCatalog } from "./lib/store-catalog.mjs"
+import { openShops } from "./lib/shops.mjs"
 import { serverPid, watch } from "./lib/watch.mjs"
+import { percentile } from "./lib/stats.mjs"
 
 const SHOPS = Number(process.env.BENCH_SHOPS || 10)
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS || 10000)
@@ -33,35 +34,13 @@ process.env.BENCH_DATABASE_URL ||= "postgres://postgres@localhost:5432/maart_ben
 const FIELDS = "*variants.calculated_price,%2Bvariants.inventory_quantity,%2Bmetadata,%2Btags"
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)]
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN)
 
 /** The platform: shops with their catalogs, categories, carts. Made once; both sides use it. */
 async function setUp(base) {
   const started = Date.now()
   const admin = await login(base, ADMIN.email, ADMIN.password)
   const { regions } = await json(base, "GET", "/admin/regions", null, admin)
-  const { shipping_profiles } = await json(base, "GET", "/admin/shipping-profiles?type=default", null, admin)
-  const categories = []
-  for (let c = 0; c < CATEGORIES; c++) {
-    categories.push((await json(base, "POST", "/admin/product-categories", { name: `Bench category ${c}`, is_active: true }, admin)).product_category.id)
-  }
-  const db = new pg.Client({ connectionString: process.env.BENCH_DATABASE_URL })
-  await db.connect()
-  const shops = []
-  try {
-    for (let i = 0; i < SHOPS; i++) {
-      const handle = `bench-shop-${i}`
-      const { vendor } = await json(base, "POST", "/admin/vendors", { handle, name: `Bench shop ${i}`, owner: { email: `owner@${handle}.localhost`, password: "bench-owner-pass" } }, admin)
-      await json(base, "POST", `/admin/vendors/${vendor.id}/activate`, {}, admin)
-      const { vendor: full } = await json(base, "GET", `/admin/vendors/${vendor.id}`, null, admin)
-      const tag = `s${i}`
-      await seedShopCatalog(db, { tag, vendorId: vendor.id, salesChannelId: full.sales_channel.id, shippingProfileId: shipping_profiles[0].id, products: PRODUCTS, categoryIds: categories })
-      shops.push({ tag, key: full.api_key.token, variants: [1, 2, 3, 4, 5].map((g) => `variant_${tag}_${g}_M`) })
-    }
-    await db.query("ANALYZE")
-  } finally {
-    await db.end()
-  }
+  const { categories, shops } = await openShops(base, admin, { count: SHOPS, products: PRODUCTS, categories: CATEGORIES })
   for (const shop of shops) {
     shop.carts = []
     for (let c = 0; c < CARTS_PER_SHOP; c++) {

@@ -21,6 +21,7 @@ import pg from "pg"
 import { ADMIN, json, login, startMaart } from "./lib/server.mjs"
 import { seedShopCatalog } from "./lib/store-catalog.mjs"
 import { serverPid, watch } from "./lib/watch.mjs"
+import { percentile } from "./lib/stats.mjs"
 
 const SHOPS = Number(process.env.BENCH_SHOPS || 2)
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS || 10000)
@@ -39,7 +40,6 @@ const SIDES = (process.env.BENCH_SIDES || "storefront,backend").split(",").filte
 process.env.BENCH_DATABASE_URL ||= "postgres://postgres@localhost:5432/maart_bench_storefront"
 
 const pick = (list) => list[Math.floor(Math.random() * list.length)]
-const percentile = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN)
 const CLK_TCK = 100
 function cpuSeconds(pid) {
   try {
