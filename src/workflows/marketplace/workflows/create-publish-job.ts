@@ -9,7 +9,8 @@ export const createPublishJobWorkflowId = "create-publish-job"
  * Queues a publish of a vendor's staged items — by ids, by filter, or (neither)
  * the selected ones — after saving the overrides sent along. Refused with 409
  * PUBLISH_JOB_RUNNING while the vendor has a queued or running one. Emits
- * `marketplace.publish_job.created`; run it with runPublishJobWorkflow.
+ * `marketplace.publish_job.created`, on which
+ * src/subscribers/marketplace-publish-job-created.ts runs it.
  *
  * @example
  * await createPublishJobWorkflow(container).run({ input: { vendor_id: "ven_1", ids: ["stg_1"], overrides: { stg_1: { price_amount: 990 } } } })
