@@ -1,5 +1,5 @@
 import path from "node:path"
-import { defineConfig } from "@playwright/test"
+import { browserSuiteConfig } from "../helpers/playwright-base"
 
 /**
  * The admin dashboard's browser suite (`npm test` runs it as its "admin-browser" suite; alone:
@@ -9,37 +9,10 @@ import { defineConfig } from "@playwright/test"
  */
 export const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/admin")
 
-export default defineConfig({
-  testDir: __dirname,
-  testMatch: "*.spec.ts",
-  globalSetup: "./global-setup.ts",
-  // The specs share one backend (and its logins); the machine has two cores.
-  workers: 1,
-  fullyParallel: false,
-  retries: 0,
+export default browserSuiteConfig({
+  dir: __dirname,
+  artifacts: ARTIFACTS,
   timeout: 90_000,
-  expect: { timeout: 15_000 },
-  outputDir: path.join(ARTIFACTS, "results"),
-  reporter: process.env.MAART_BROWSER_REPORT
-    ? [["list"], ["json", { outputFile: process.env.MAART_BROWSER_REPORT }]]
-    : [["list"]],
-  use: {
-    locale: "en-US",
-    viewport: { width: 1440, height: 900 },
-    screenshot: "only-on-failure",
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-      ],
-    },
-  },
+  expectTimeout: 15_000,
+  viewport: { width: 1440, height: 900 },
 })

@@ -1,5 +1,5 @@
 import path from "node:path"
-import { defineConfig } from "@playwright/test"
+import { browserSuiteConfig } from "../helpers/playwright-base"
 
 /**
  * The storefront's browser suite (`npm test` runs it as its "browser" suite; alone:
@@ -8,38 +8,11 @@ import { defineConfig } from "@playwright/test"
  */
 export const ARTIFACTS = path.resolve(__dirname, "../../test-artifacts/storefront")
 
-export default defineConfig({
-  testDir: __dirname,
-  testMatch: "*.spec.ts",
-  globalSetup: "./global-setup.ts",
-  // The specs share one backend and one storefront; the machine has two cores.
-  workers: 1,
-  fullyParallel: false,
-  retries: 0,
+export default browserSuiteConfig({
+  dir: __dirname,
+  artifacts: ARTIFACTS,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
-  outputDir: path.join(ARTIFACTS, "results"),
-  reporter: process.env.MAART_BROWSER_REPORT
-    ? [["list"], ["json", { outputFile: process.env.MAART_BROWSER_REPORT }]]
-    : [["list"]],
-  use: {
-    locale: "en-US",
-    screenshot: "only-on-failure",
-    trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-      // No downloads, no background traffic; *.maart.test (the suite's PLATFORM_DOMAIN) is loopback.
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-dev-shm-usage",
-        "--host-resolver-rules=MAP *.maart.test 127.0.0.1",
-      ],
-    },
-  },
+  expectTimeout: 10_000,
+  // *.maart.test (the suite's PLATFORM_DOMAIN) is loopback.
+  chromiumArgs: ["--host-resolver-rules=MAP *.maart.test 127.0.0.1"],
 })

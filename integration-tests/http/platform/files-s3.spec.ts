@@ -20,7 +20,7 @@ medusaIntegrationTestRunner({
 
     const upload = (headers: Headers, name: string, body: string | Uint8Array, type: string) => {
       const form = new FormData()
-      form.append("files", new Blob([body], { type }), name)
+      form.append("files", new Blob([body as BlobPart], { type }), name)
       return api.post("/admin/uploads", form, { ...headers, ...anyStatus })
     }
 
