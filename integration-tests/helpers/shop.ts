@@ -5,6 +5,8 @@ import type { AxiosInstance } from "axios"
 import { MARKETPLACE_MODULE } from "../../src/modules/marketplace"
 import { normalizeRow } from "../../src/modules/marketplace/feed/normalize-row"
 import type MarketplaceModuleService from "../../src/modules/marketplace/service"
+import { MEDIA_MODULE } from "../../src/modules/media"
+import type MediaModuleService from "../../src/modules/media/service"
 import { adminHeaders, createLamp } from "./platform"
 
 type Headers = { headers: Record<string, string> }
@@ -21,7 +23,8 @@ export type Shop = {
  * A vendor with one of everything, made through the Admin API as its owner
  * (so the tenancy rules and hooks do the tying): a product with a stocked
  * variant, a customer with an address, an order paid by hand (a captured payment) with a canceled return, a reservation and a
- * pending team invitation, a (failed) import job, a staged feed item and a (failed) publish job.
+ * pending team invitation, a (failed) import job, a staged feed item, a (failed) publish job and a media
+ * library record (no stored file behind it).
  */
 export async function openShop(api: AxiosInstance, container: MedusaContainer, platform: Headers, handle: string): Promise<Shop> {
   const owner = { email: `owner@${handle}.test`, password: "password-1" }
@@ -82,6 +85,10 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
   })
   const [staged] = await marketplace.listStagedProducts({ vendor_id: vendor.id })
   const publishJob = await marketplace.createPublishJobs({ vendor_id: vendor.id, status: "failed", items: { chunks: [[staged.id]] }, items_total: 1, skipped: {}, failed: {} })
+  const mediaFile = await container.resolve<MediaModuleService>(MEDIA_MODULE).createMediaFiles({
+    vendor_id: vendor.id, file_id: `${handle}-logo.png`, url: `http://localhost/static/${handle}-logo.png`,
+    filename: "logo.png", mime_type: "image/png", kind: "image", size: 68, width: 1, height: 1,
+  })
   return {
     headers,
     vendor,
@@ -106,6 +113,7 @@ export async function openShop(api: AxiosInstance, container: MedusaContainer, p
       import_job: importJob.id,
       staged_product: staged.id,
       publish_job: publishJob.id,
+      media_file: mediaFile.id,
     },
   }
 }

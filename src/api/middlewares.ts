@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
 import { adminDashboardRoutesMiddlewares } from "./admin/dashboard/middlewares"
 import { adminLayoutRoutesMiddlewares } from "./admin/layouts/middlewares"
+import { adminMediaRoutesMiddlewares } from "./admin/media/middlewares"
 import { adminInventoryMovementRoutesMiddlewares } from "./admin/inventory/middlewares"
 import { adminFeedConfigRoutesMiddlewares } from "./admin/marketplace/feed-config/middlewares"
 import { adminImportJobRoutesMiddlewares } from "./admin/marketplace/imports/middlewares"
@@ -55,6 +56,7 @@ export default defineMiddlewares({
     ...adminInventoryMovementRoutesMiddlewares,
     ...adminDashboardRoutesMiddlewares,
     ...adminLayoutRoutesMiddlewares,
+    ...adminMediaRoutesMiddlewares,
     ...adminImportJobRoutesMiddlewares,
     ...adminFeedConfigRoutesMiddlewares,
     ...adminStagedProductRoutesMiddlewares,

@@ -153,6 +153,12 @@ const NEEDS: Record<string, string> = {
   "GET /admin/audit-log": "team.manage",
   "GET /admin/dashboard/stats": "analytics.view",
   "GET /admin/catalog-search": "products.view",
+  // The media library: the catalog's files.
+  "GET /admin/media": "products.view",
+  "POST /admin/media": "products.edit",
+  "GET /admin/media/:id": "products.view",
+  "POST /admin/media/:id": "products.edit",
+  "DELETE /admin/media/:id": "products.edit",
   "GET /admin/vendor": "member",
   "GET /admin/layouts/:zone/configuration": "member",
   "POST /admin/vendor": "settings.edit",

@@ -27,6 +27,7 @@ export type Resource =
   | "import_job"
   | "staged_product"
   | "publish_job"
+  | "media_file"
 
 // Records owned through a module link vendor ↔ record.
 const LINKED: Partial<Record<Resource, { module: string; key: string }>> = {
@@ -65,6 +66,7 @@ const VENDOR_COLUMN: Partial<Record<Resource, string>> = {
   import_job: "import_job",
   staged_product: "staged_product",
   publish_job: "publish_job",
+  media_file: "media_file",
 }
 
 const NONE = "__none__" // an id no record has: an empty filter must match nothing, not everything

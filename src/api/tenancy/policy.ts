@@ -332,6 +332,10 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   // Catalog search (Maart route, docs/search.md): the active vendor's products through the search index.
   { methods: GET, route: "/admin/catalog-search", permission: "products.view", rule: { scope: "vendor" } },
 
+  // ── The vendor's media library (Maart routes, docs/admin.md "Media"): catalog files, so the catalog's permissions ──
+  { methods: ["GET", "POST"], route: "/admin/media", permission: { GET: "products.view", POST: "products.edit" }, rule: { scope: "vendor" } },
+  owned(["GET", "POST", "DELETE"], "/admin/media/:id", { GET: "products.view", POST: "products.edit", DELETE: "products.edit" }, { id: "media_file" }),
+
   // ── Files (product images, logos) ──
   { methods: POST, route: "/admin/uploads", permission: "file:update", rule: { scope: "create", body: () => undefined } },
   { methods: POST, route: "/admin/uploads/presigned-urls", permission: "file:update", rule: { scope: "create", body: () => undefined } },
