@@ -16,6 +16,7 @@ const ENTRIES: [id: string, needs: Permission | null | false][] = [
   ["nav:/vendor", null],
   ["nav:/team", "team.view"],
   ["nav:/marketplace", "imports.view"],
+  ["nav:/media", "products.view"],
   ["nav:/platform", false],
   // Medusa's sections and the policy's families (docs/teams.md).
   ["nav:/orders", "orders.view"],
