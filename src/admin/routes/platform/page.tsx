@@ -12,6 +12,7 @@ const LINKS: [string, string, string][] = [
   ["/platform/users", "Users", "Memberships, deactivation, password resets"],
   ["/platform/imports", "Import monitoring", "Every vendor's feed imports"],
   ["/platform/audit-log", "Audit log", "Every write through the Admin API"],
+  ["/platform/monitoring", "Monitoring", "Services, this instance, slow routes, jobs, failed emails"],
 ]
 
 /** Platform stats: every vendor's orders and revenue over a range, with the per-vendor breakdown. */

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { MonitoringSnapshot } from "../../../../lib/monitoring"
 import { sdk } from "../../../lib/sdk"
 
-/** The platform admin pages' data: /admin/vendors, /admin/platform/users, /admin/audit-log, /admin/dashboard/stats. */
+/** The platform admin pages' data: /admin/vendors, /admin/platform/users, /admin/platform/monitoring, /admin/audit-log, /admin/dashboard/stats. */
 
 export type Vendor = {
   id: string
@@ -128,5 +129,17 @@ export function useTriggerAll() {
     mutationFn: () =>
       sdk.client.fetch<{ started: unknown[]; skipped: unknown[] }>("/admin/marketplace/imports/trigger-all", { method: "POST" }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["maart", "marketplace", "imports"] }),
+  })
+}
+
+export type { MonitoringSnapshot, RouteFigures } from "../../../../lib/monitoring"
+
+/** GET /admin/platform/monitoring, refetched every `intervalMs` while the page is open. */
+export function useMonitoring(intervalMs: number) {
+  return useQuery({
+    queryKey: key("monitoring"),
+    queryFn: () => sdk.client.fetch<{ monitoring: MonitoringSnapshot }>("/admin/platform/monitoring"),
+    refetchInterval: intervalMs,
+    select: (d) => d.monitoring,
   })
 }
