@@ -76,6 +76,23 @@ medusaIntegrationTestRunner({
       expect(asManager).not.toContain("core:nav:/dashboard")
     })
 
+    it("the settings sidebar shows a member the pages whose lists the policy lets them read", async () => {
+      const { status, data } = await api.get("/admin/layouts/settings.sidebar/configuration", { ...owner, ...anyStatus })
+      expect(status).toBe(200)
+      expect(data.default_configuration.zone).toBe("settings.sidebar")
+      const pages = (ids: string[]) => ids.map((id) => id.replace("core:settings-nav:/settings/", ""))
+      expect(pages(hiddenOf(data))).toEqual([
+        "policies", "property-labels", "publishable-api-keys", "roles", "search", "secret-api-keys", "tax-regions", "translations", "users", "workflows",
+      ])
+      // What stays is readable; what is hidden is refused.
+      for (const [route, expected] of [["/admin/stores", 200], ["/admin/stock-locations", 200], ["/admin/regions", 200], ["/admin/users", 403], ["/admin/tax-regions", 403], ["/admin/api-keys", 403]] as const) {
+        expect([route, (await api.get(route, { ...owner, ...anyStatus })).status]).toEqual([route, expected])
+      }
+      // Platform admins keep Medusa's own settings layout.
+      const admin = await api.get("/admin/layouts/settings.sidebar/configuration", platform)
+      expect(admin.data.default_configuration?.id).not.toBe("maart_vendor_settings_sidebar")
+    })
+
     it("platform admins and other zones get Medusa's stored layouts; vendors cannot save layouts", async () => {
       const { status, data } = await api.get("/admin/layouts/sidebar/configuration", platform)
       expect(status).toBe(200)
