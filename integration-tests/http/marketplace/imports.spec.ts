@@ -66,6 +66,8 @@ medusaIntegrationTestRunner({
         encoding: "utf-8",
         delimiter: "\t",
         progress: 1,
+        rows_total: 3,
+        rows_total_estimated: false,
         vendor_id: vendor.id,
       })
       expect(Number(job.bytes_read)).toBe(feed(FR).length)

@@ -30,6 +30,9 @@ export type ImportJob = {
   bytes_read: number
   bytes_total: number | null
   progress: number | null
+  /** The feed's rows: exact once finished, estimated from the bytes read while running, null before. */
+  rows_total: number | null
+  rows_total_estimated: boolean
   encoding: string | null
   delimiter: string | null
   error_code: string | null

@@ -53,6 +53,12 @@ export function ProgressBar({ value, label, testId }: { value: number | null | u
   )
 }
 
+/** "1,200 of ~4,800 rows" while an import runs (the total estimated from the bytes read), "4,731 of 4,731 rows" when done. */
+export function rowsProgress(job: { rows_done: number; rows_total: number | null; rows_total_estimated: boolean }) {
+  const n = (x: number) => x.toLocaleString("en-US")
+  return job.rows_total == null ? `${n(job.rows_done)} rows` : `${n(job.rows_done)} of ${job.rows_total_estimated ? "~" : ""}${n(job.rows_total)} rows`
+}
+
 /** Cents in a currency, as the dashboard shows money ("€12.50"). */
 export function money(cents: number | null | undefined, currency = "EUR") {
   if (cents == null) return "–"

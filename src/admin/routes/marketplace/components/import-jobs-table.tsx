@@ -10,7 +10,7 @@ import {
 import { useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { type ImportJob, useImportJobs } from "./api"
-import { dateTime, JobStatusBadge, ProgressBar } from "./common"
+import { dateTime, JobStatusBadge, ProgressBar, rowsProgress } from "./common"
 
 const column = createDataTableColumnHelper<ImportJob & { vendor?: string }>()
 const filter = createDataTableFilterHelper<ImportJob>()
@@ -52,7 +52,7 @@ export function ImportJobsTable({ vendorNames, pageSize = 20 }: { vendorNames?: 
         header: "Rows",
         cell: ({ row }) => (
           <Text size="small" className="tabular-nums">
-            {row.original.rows_done} read · {row.original.rows_imported} new/changed · {row.original.rows_rejected} rejected
+            {rowsProgress(row.original)} · {row.original.rows_imported} new/changed · {row.original.rows_rejected} rejected
           </Text>
         ),
       }),

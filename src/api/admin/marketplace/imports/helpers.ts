@@ -14,10 +14,22 @@ export async function refetchImportJob(req: MedusaRequest, id: string) {
   return withProgress(job)
 }
 
-/** `progress`: bytes read of the total when the size is known (0..1), else null. */
-export const withProgress = <T extends { bytes_read?: unknown; bytes_total?: unknown; status?: unknown }>(job: T) => {
+/**
+ * `progress`: bytes read of the total when the size is known (0..1), else null. `rows_total`: the rows of the
+ * feed — exact once the job has finished, while it runs an estimate from the rows per byte read so far
+ * (`rows_total_estimated`), null before the first rows or without a known size. A feed's row count is only
+ * known at its end: the bytes are what can be measured up front.
+ */
+export const withProgress = <T extends { bytes_read?: unknown; bytes_total?: unknown; rows_done?: unknown; status?: unknown }>(job: T) => {
   const read = Number(job.bytes_read ?? 0)
   const total = Number(job.bytes_total ?? 0)
+  const rows = job.rows_done == null ? null : Number(job.rows_done)
   const done = isJobFinished(job.status)
-  return { ...job, progress: done ? 1 : total > 0 ? Math.min(1, read / total) : null }
+  const rowsTotal = rows == null ? null : done ? rows : read > 0 && total > 0 && rows > 0 ? Math.max(rows, Math.round((rows * total) / read)) : null
+  return {
+    ...job,
+    progress: done ? 1 : total > 0 ? Math.min(1, read / total) : null,
+    rows_total: rowsTotal,
+    rows_total_estimated: rowsTotal != null && !done,
+  }
 }

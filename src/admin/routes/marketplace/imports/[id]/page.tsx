@@ -1,7 +1,7 @@
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { useParams } from "react-router-dom"
 import { useCancelImport, useImportJob } from "../../components/api"
-import { dateTime, errorMessage, isJobActive, JobStatusBadge, ProgressBar } from "../../components/common"
+import { dateTime, errorMessage, isJobActive, JobStatusBadge, ProgressBar, rowsProgress } from "../../components/common"
 import { RowErrorsTable } from "../../components/row-errors-table"
 
 /** One import job: live progress (polled every second while it runs), its counters and its row errors. */
@@ -51,7 +51,7 @@ const ImportJobPage = () => {
         <div className="px-6 py-4">
           <ProgressBar value={job.progress} label="Import progress" testId="import-progress" />
           <Text size="small" className="text-ui-fg-subtle mt-1">
-            {job.rows_done} rows done{job.bytes_total ? ` · ${Math.round(job.bytes_read / 1024)} of ${Math.round(job.bytes_total / 1024)} KiB read` : ""}
+            {rowsProgress(job)}{job.bytes_total ? ` · ${Math.round(job.bytes_read / 1024)} of ${Math.round(job.bytes_total / 1024)} KiB read` : ""}
             {job.encoding ? ` · ${job.encoding}, ${job.delimiter === "\t" ? "tab" : job.delimiter}-separated` : ""}
           </Text>
           {job.error_code && (
