@@ -6,16 +6,20 @@ import { UpstreamBadge } from "./staged-columns"
 
 export type PublishScope = { kind: "selected"; title: string } | { kind: "filter"; filter: StagedFilter; title: string }
 
-const SHOWN = 50
+const PAGE_SIZE = 50
 
 /**
- * The publish drawer: the items about to be published (the first 50), a price
+ * The publish drawer: the items about to be published, 50 to a page, a price
  * and sale-price override for any of them (kept by the API apart from the
- * feed, so a re-import never undoes it), then the publish job's live progress.
+ * feed, so a re-import never undoes it; typed prices stay while paging), then
+ * the publish job's live progress.
  */
 export function PublishDrawer({ open, onOpenChange, scope }: { open: boolean; onOpenChange: (open: boolean) => void; scope: PublishScope }) {
   const filter = scope.kind === "selected" ? { selected: true } : scope.filter
-  const { data } = useStagedProducts(filter, { limit: SHOWN, offset: 0 })
+  const [page, setPage] = useState(0)
+  const { data } = useStagedProducts(filter, { limit: PAGE_SIZE, offset: page * PAGE_SIZE })
+  const count = data?.count ?? 0
+  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
   const [prices, setPrices] = useState<Record<string, { price: string; sale: string }>>({})
   const [jobId, setJobId] = useState<string | null>(null)
   const publish = usePublish()
@@ -25,6 +29,7 @@ export function PublishDrawer({ open, onOpenChange, scope }: { open: boolean; on
     if (!open) {
       setPrices({})
       setJobId(null)
+      setPage(0)
     }
   }, [open])
 
@@ -55,7 +60,7 @@ export function PublishDrawer({ open, onOpenChange, scope }: { open: boolean; on
         <Drawer.Header>
           <Drawer.Title>{scope.title}</Drawer.Title>
           <Drawer.Description>
-            {data?.count ?? 0} items{(data?.count ?? 0) > SHOWN ? ` (the first ${SHOWN} shown)` : ""}. Leave a price empty to use the feed's.
+            {count} items. Leave a price empty to use the feed's.
           </Drawer.Description>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
@@ -113,6 +118,18 @@ export function PublishDrawer({ open, onOpenChange, scope }: { open: boolean; on
               </Table.Body>
             </Table>
           )}
+          {!job && count > PAGE_SIZE && (
+            <Table.Pagination
+              count={count}
+              pageSize={PAGE_SIZE}
+              pageIndex={page}
+              pageCount={pageCount}
+              canPreviousPage={page > 0}
+              canNextPage={page + 1 < pageCount}
+              previousPage={() => setPage((p) => Math.max(0, p - 1))}
+              nextPage={() => setPage((p) => Math.min(pageCount - 1, p + 1))}
+            />
+          )}
           {invalid && <Text size="small" className="text-ui-fg-error">A price is a number with at most two decimals.</Text>}
         </Drawer.Body>
         <Drawer.Footer>
@@ -120,8 +137,8 @@ export function PublishDrawer({ open, onOpenChange, scope }: { open: boolean; on
             <Button size="small" variant="secondary">{job ? "Close" : "Cancel"}</Button>
           </Drawer.Close>
           {!job && (
-            <Button size="small" disabled={invalid || !data?.count} isLoading={publish.isPending} onClick={submit}>
-              Publish {data?.count ?? 0} items
+            <Button size="small" disabled={invalid || !count} isLoading={publish.isPending} onClick={submit}>
+              Publish {count} items
             </Button>
           )}
           {job && isJobActive(job.status) && <Text size="small">Publishing…</Text>}
