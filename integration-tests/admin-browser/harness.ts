@@ -64,6 +64,12 @@ export async function expectNoErrorToast(page: Page) {
   await expect(errorToasts(page)).toHaveCount(0)
 }
 
+/**
+ * The dashboard's error screen (its route ErrorBoundary: a page whose request failed and threw), by the titles
+ * it shows — "An error occurred", "400 - Bad request", "500 - Internal server error".
+ */
+export const errorScreen = (page: Page) => page.getByText(/^(An error occurred|400 - Bad request|500 - Internal server error)$/)
+
 /** Emails Maart sent during the run, oldest first (global-setup.ts keeps them as files). */
 export function mails(to?: string): { to: string[]; subject: string; text: string; html: string }[] {
   const dir = required("MAART_ADMIN_MAILDIR")
