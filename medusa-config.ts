@@ -1,5 +1,5 @@
 import { defineConfig, loadEnv, Modules } from "@medusajs/framework/utils"
-import { assertProductionSecrets, envFlag, workerMode } from "./src/lib/env"
+import { assertProductionSecrets, envFlag, publicUrl, workerMode } from "./src/lib/env"
 import { installBodyLimit } from "./src/lib/body-limit"
 import { installRequestIds } from "./src/lib/request-id"
 import { installRequestTiming } from "./src/lib/request-timing"
@@ -126,7 +126,8 @@ const paymentModules = STRIPE_API_KEY
 
 /**
  * Files (admin uploads, vendor logos, import error reports): on S3 or any S3-compatible store when S3_BUCKET
- * is set (Medusa's file-s3 provider), otherwise Medusa's local provider (files under `static/`).
+ * is set (Medusa's file-s3 provider), otherwise Medusa's local provider (files under `static/`, served at
+ * `MAART_PUBLIC_URL/static`).
  */
 const S3_BUCKET = process.env.S3_BUCKET
 const fileModules = S3_BUCKET
@@ -158,7 +159,15 @@ const fileModules = S3_BUCKET
         },
       },
     ]
-  : []
+  : [
+      {
+        // Medusa's local provider, but with file URLs at this Maart's public address: its own default is
+        // http://localhost:9000/static whatever the port or host Maart is reached at (MAART_PUBLIC_URL).
+        key: Modules.FILE,
+        resolve: "@medusajs/medusa/file",
+        options: { providers: [{ id: "local", resolve: "@medusajs/medusa/file-local", options: { backend_url: `${publicUrl()}/static` } }] },
+      },
+    ]
 
 /**
  * Search (docs/search.md): Medusa's search module over the product index of src/search/product.ts. Postgres
