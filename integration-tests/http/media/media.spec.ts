@@ -97,6 +97,10 @@ medusaIntegrationTestRunner({
       }
       const none = await api.post("/admin/media", new FormData(), { ...owner, ...anyStatus })
       expect([none.status, none.data.code]).toEqual([400, "MEDIA_FILE_REQUIRED"])
+      const misnamed = new FormData()
+      misnamed.append("file", new Blob([png(1, 1)], { type: "image/png" }), "one.png")
+      const wrongField = await api.post("/admin/media", misnamed, { ...owner, ...anyStatus })
+      expect([wrongField.status, wrongField.data.code, wrongField.data.message]).toEqual([400, "MEDIA_FILE_REQUIRED", expect.stringContaining("`files`")])
       // One refused file refuses the upload: nothing was recorded.
       expect((await api.get("/admin/media", owner)).data.count).toBe(0)
     })
