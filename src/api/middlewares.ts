@@ -29,6 +29,7 @@ import { storeVendorRoutesMiddlewares } from "./store/vendors/middlewares"
 import { metricsRoutesMiddlewares } from "./metrics/middlewares"
 import { maartErrorHandler } from "./utils/error-handler"
 import { adminTenancyGuard } from "./tenancy/admin-guard"
+import { idempotencyMiddlewares } from "./idempotency"
 import { storeTenancyGuard } from "./tenancy/store-guard"
 
 /** Gathers the per-resource middleware arrays. */
@@ -46,6 +47,8 @@ export default defineMiddlewares({
     // Before the guard: a refused request costs no shop lookup.
     ...storeRateLimitMiddlewares,
     { matcher: "/store*", middlewares: [storeTenancyGuard] },
+    // After the guards (a key belongs to the actor and vendor they establish), before every handler.
+    ...idempotencyMiddlewares,
     // After the guard (it needs the shop), before Medusa's validators: a shop's catalog page in one query.
     ...storeProductRoutesMiddlewares,
     ...adminVendorRoutesMiddlewares,
