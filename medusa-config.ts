@@ -235,6 +235,7 @@ export default defineConfig({
     { resolve: "./src/modules/marketplace" },
     { resolve: "./src/modules/inventory-ledger" },
     { resolve: "./src/modules/media" },
+    { resolve: "./src/modules/notification-template" },
     {
       // Listing providers replaces the default: emailpass stays for admin users; shop customers sign in
       // with shop-emailpass, whose identities are per shop (docs/tenancy.md, "Customer accounts").
