@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test"
-import { adminUrl, DEMO, errorScreen, errorToasts, expectNoErrorToast, signIn, snap } from "./harness"
+import { adminUrl, backendUrl, DEMO, errorScreen, errorToasts, expectNoErrorToast, PLATFORM_ADMIN, signIn, snap } from "./harness"
 
 /**
  * The dashboard's Settings area as a vendor Owner sees it (docs/admin.md, "Settings"): the settings sidebar
@@ -59,5 +59,37 @@ test("a vendor Owner walks every Settings page its settings sidebar offers: each
   // the console, not a screen; nothing else went wrong.
   expect(errors.filter((e) => !/^POST \/admin\/stores\/\S+ is for platform admins only\.$/.test(e))).toEqual([])
   await expect(errorScreen(page)).toHaveCount(0)
+  await page.context().close()
+})
+
+// The lists whose records have a page of their own, with their records' id prefix.
+const DETAILS = { regions: "reg_", "sales-channels": "sc_", locations: "sloc_", "product-types": "ptyp_", "product-tags": "ptag_" }
+
+/** A platform-wide record made by the platform admin through the Admin API (the demo seed has no product types or tags). */
+async function platformCreates(url: string, body: object) {
+  const login = await fetch(`${backendUrl()}/auth/user/emailpass`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(PLATFORM_ADMIN) })
+  const { token } = await login.json()
+  const res = await fetch(backendUrl() + url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) })
+  expect(res.status, `POST ${url}`).toBe(200)
+}
+
+test("the Owner opens the first record of each settings list that has record pages: each loads", async ({ browser }) => {
+  await platformCreates("/admin/product-types", { value: "Lamps" })
+  await platformCreates("/admin/product-tags", { value: "brass" })
+  const { page, errors } = await signIn(browser, DEMO.lumiere.owner)
+  for (const [name, prefix] of Object.entries(DETAILS)) {
+    await page.goto(adminUrl(`/settings/${name}`))
+    const main = page.locator("main")
+    // A record's link, or (Medusa UI's DataTable) a row that navigates on click.
+    const record = main.locator(`a[href*="/settings/${name}/${prefix}"]`).first()
+    const row = main.locator("table tbody tr").first()
+    await expect(record.or(row).first(), name).toBeVisible()
+    await ((await record.count()) ? record.click() : row.click())
+    await expect(page, name).toHaveURL(new RegExp(`/settings/${name}/${prefix}[^/]+$`))
+    await expectNoErrorToast(page)
+    await expect(errorScreen(page), name).toHaveCount(0)
+    await snap(page, `settings-${name}-record-owner`)
+  }
+  expect(errors).toEqual([])
   await page.context().close()
 })

@@ -2,7 +2,6 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { MARKETPLACE_MODULE } from "../../../src/modules/marketplace"
 import type MarketplaceModuleService from "../../../src/modules/marketplace/service"
-import { histogramQuantile } from "../../../src/lib/monitoring"
 import { useFeedServer } from "../../helpers/feed-server"
 import { waitForJob } from "../../helpers/jobs"
 import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
@@ -93,22 +92,6 @@ medusaIntegrationTestRunner({
         expect(vendorUser.data.monitoring).toBeUndefined()
         const anonymous = await api.get("/admin/platform/monitoring", anyStatus)
         expect(anonymous.status).toBe(401)
-      })
-    })
-
-    describe("histogramQuantile", () => {
-      it("interpolates within the bucket that holds the quantile, as PromQL does", () => {
-        const buckets = [
-          { le: 0.1, count: 50 },
-          { le: 0.5, count: 90 },
-          { le: 1, count: 100 },
-          { le: Infinity, count: 100 },
-        ]
-        expect(histogramQuantile(0.5, buckets)).toBeCloseTo(0.1)
-        expect(histogramQuantile(0.95, buckets)).toBeCloseTo(0.75)
-        expect(histogramQuantile(0.95, [{ le: 0.1, count: 0 }, { le: Infinity, count: 0 }])).toBeNull()
-        // Beyond the largest finite bound: that bound.
-        expect(histogramQuantile(0.99, [{ le: 0.1, count: 1 }, { le: Infinity, count: 10 }])).toBe(0.1)
       })
     })
   },
