@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditLogRoutesMiddlewares } from "./admin/audit-log/middlewares"
 import { adminDashboardRoutesMiddlewares } from "./admin/dashboard/middlewares"
 import { adminLayoutRoutesMiddlewares } from "./admin/layouts/middlewares"
+import { adminNotificationRoutesMiddlewares } from "./admin/notifications/middlewares"
 import { adminMediaRoutesMiddlewares } from "./admin/media/middlewares"
 import { adminInventoryMovementRoutesMiddlewares } from "./admin/inventory/middlewares"
 import { adminFeedConfigRoutesMiddlewares } from "./admin/marketplace/feed-config/middlewares"
@@ -59,6 +60,8 @@ export default defineMiddlewares({
     ...adminInventoryMovementRoutesMiddlewares,
     ...adminDashboardRoutesMiddlewares,
     ...adminLayoutRoutesMiddlewares,
+    // After the guard, before Medusa's validators: a shop's notification log in place of Medusa's list.
+    ...adminNotificationRoutesMiddlewares,
     ...adminMediaRoutesMiddlewares,
     ...adminImportJobRoutesMiddlewares,
     ...adminFeedConfigRoutesMiddlewares,

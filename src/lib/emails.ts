@@ -1,6 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import escapeHtml from "escape-html"
+import {
+  EMAIL_LANGUAGES,
+  renderIntro,
+  renderSubject,
+  resolveTexts,
+  type EmailLanguage,
+  type ShopEmailTemplate,
+  type TemplateOverride,
+  type TemplateValues,
+} from "../modules/notification-template/templates"
 
 /**
  * The emails Maart sends, rendered here (text and HTML) and handed to Medusa's
@@ -30,9 +40,9 @@ export function teamInviteEmail(d: { vendor_name: string; role_name: string; inv
   }
 }
 
-/** `shop_name` for a shop customer's account (the shop, not Maart, is who they know). */
-export function passwordResetEmail(d: { url: string; forced: boolean; shop_name?: string }): Email {
-  const subject = d.forced ? "Set a new password for Maart" : d.shop_name ? `Reset your password at ${d.shop_name}` : "Reset your Maart password"
+/** An admin user's reset link (the dashboard's): the platform's email, in English. */
+export function passwordResetEmail(d: { url: string; forced: boolean }): Email {
+  const subject = d.forced ? "Set a new password for Maart" : "Reset your Maart password"
   const lines = [
     d.forced
       ? "For your security, a platform administrator has reset the passwords of your account: your old password no longer works."
@@ -79,9 +89,9 @@ export async function sendEmail(
 
 // ——— Order emails, in the shop's branding and the reader's language ———
 
-/** The languages order emails are written in; any other (lb, …) falls back (see `emailLanguage`). */
-export const EMAIL_LANGUAGES = ["fr", "de", "en"] as const
-export type EmailLanguage = (typeof EMAIL_LANGUAGES)[number]
+// The languages emails are written in (fr, de, en) and the shops' own wording live with the templates a
+// shop may change (src/modules/notification-template/templates.ts).
+export { EMAIL_LANGUAGES, type EmailLanguage }
 
 /**
  * The first of `candidates` (BCP 47 tags like "de-LU" or bare codes) that an email can be written in,
@@ -133,28 +143,16 @@ const INTL_LOCALE: Record<EmailLanguage, string> = { fr: "fr-LU", de: "de-LU", e
 
 const ORDER_TEXT = {
   fr: {
-    confirmation_subject: (n: string, shop: string) => `Votre commande n° ${n} chez ${shop}`,
-    thanks: (shop: string) => `Merci pour votre commande chez ${shop}. Nous la préparons et vous écrirons à son expédition.`,
-    notice_subject: (n: string) => `Nouvelle commande n° ${n}`,
-    notice_intro: (shop: string, who: string) => `${shop} a reçu une nouvelle commande de ${who}. Elle vous attend dans le tableau de bord.`,
     order: "Commande", date: "Date", item: "Article", qty: "Qté", price: "Prix",
     subtotal: "Sous-total", shipping: "Livraison", discount: "Remise", tax: "TVA", total: "Total",
     ship_to: "Adresse de livraison", guest: "un client invité",
   },
   de: {
-    confirmation_subject: (n: string, shop: string) => `Ihre Bestellung Nr. ${n} bei ${shop}`,
-    thanks: (shop: string) => `Vielen Dank für Ihre Bestellung bei ${shop}. Wir bereiten sie vor und schreiben Ihnen, sobald sie versandt ist.`,
-    notice_subject: (n: string) => `Neue Bestellung Nr. ${n}`,
-    notice_intro: (shop: string, who: string) => `${shop} hat eine neue Bestellung von ${who} erhalten. Sie wartet im Dashboard auf Sie.`,
     order: "Bestellung", date: "Datum", item: "Artikel", qty: "Menge", price: "Preis",
     subtotal: "Zwischensumme", shipping: "Versand", discount: "Rabatt", tax: "MwSt.", total: "Gesamt",
     ship_to: "Lieferadresse", guest: "einem Gastkunden",
   },
   en: {
-    confirmation_subject: (n: string, shop: string) => `Your order #${n} at ${shop}`,
-    thanks: (shop: string) => `Thank you for your order at ${shop}. We are preparing it and will write again when it ships.`,
-    notice_subject: (n: string) => `New order #${n}`,
-    notice_intro: (shop: string, who: string) => `${shop} has received a new order from ${who}. It is waiting for you in the dashboard.`,
     order: "Order", date: "Date", item: "Item", qty: "Qty", price: "Price",
     subtotal: "Subtotal", shipping: "Shipping", discount: "Discount", tax: "VAT", total: "Total",
     ship_to: "Shipping address", guest: "a guest customer",
@@ -229,7 +227,7 @@ function renderOrder(order: OrderEmailData, lang: EmailLanguage) {
 }
 
 /** A page in the shop's colors: its logo (or name) in a band of the primary color, the accent on the rule below. */
-function brandedLayout(shop: ShopBrand, lang: EmailLanguage, title: string, intro: string, body: string): string {
+function brandedLayout(shop: ShopBrand, lang: EmailLanguage, title: string, introHtml: string, body: string): string {
   const primary = safeColor(shop.theme?.primary_color, "#111111")
   const accent = safeColor(shop.theme?.accent_color, primary)
   const logo = safeLogo(shop.theme?.logo_url)
@@ -240,31 +238,121 @@ function brandedLayout(shop: ShopBrand, lang: EmailLanguage, title: string, intr
     `<!doctype html><html lang="${lang}"><body style="margin:0;font-family:${escapeHtml(safeFont(shop.theme?.font))}system-ui,sans-serif;color:#111">` +
     `<div style="max-width:600px;margin:auto">` +
     `<div style="background:${primary};padding:16px 20px;border-bottom:4px solid ${accent}">${head}</div>` +
-    `<div style="padding:20px"><h1 style="font-size:20px;color:${primary}">${escapeHtml(title)}</h1><p>${escapeHtml(intro)}</p>${body}</div>` +
+    `<div style="padding:20px"><h1 style="font-size:20px;color:${primary}">${escapeHtml(title)}</h1>${introHtml}${body}</div>` +
     `<p style="padding:0 20px;color:#666;font-size:12px">${escapeHtml(shop.name)}</p></div></body></html>`
   )
 }
 
-/** The customer's order confirmation, from the shop, in `lang`. */
-export function orderConfirmationEmail(d: { shop: ShopBrand; order: OrderEmailData; lang: EmailLanguage }): Email {
-  const t = ORDER_TEXT[d.lang]
-  const subject = t.confirmation_subject(String(d.order.display_id), d.shop.name)
-  const intro = t.thanks(d.shop.name)
+/** What an order email's texts may say (the variables of templates.ts), in `lang`. */
+function orderValues(shop: ShopBrand, order: OrderEmailData, lang: EmailLanguage): TemplateValues {
+  const f = orderFormat(lang, order.currency_code)
+  return {
+    "order.display_id": String(order.display_id),
+    "order.total": f.money(order.total),
+    "order.date": f.date(order.created_at),
+    "shop.name": shop.name,
+    "customer.first_name": order.shipping_address?.first_name ?? "",
+    "customer.last_name": order.shipping_address?.last_name ?? "",
+    // A guest checkout without an email is named as such (the shop's notice says who ordered).
+    "customer.email": order.email ?? ORDER_TEXT[lang].guest,
+  }
+}
+
+/** The subject and intro of a shop's email: its own wording where it has one (`overrides`), else the built-in. */
+function shopTexts(template: ShopEmailTemplate, lang: EmailLanguage, overrides: TemplateOverride[] | undefined, values: TemplateValues) {
+  const texts = resolveTexts(template, lang, overrides)
+  return { subject: renderSubject(texts.subject, values), intro: renderIntro(texts.intro, values) }
+}
+
+/** The customer's order confirmation, from the shop, in `lang`; `overrides`: the shop's wording (templates.ts). */
+export function orderConfirmationEmail(d: { shop: ShopBrand; order: OrderEmailData; lang: EmailLanguage; overrides?: TemplateOverride[] }): Email {
+  const { subject, intro } = shopTexts("order-confirmation", d.lang, d.overrides, orderValues(d.shop, d.order, d.lang))
   const order = renderOrder(d.order, d.lang)
-  return { subject, text: `${intro}\n\n${order.text}\n\n${d.shop.name}\n`, html: brandedLayout(d.shop, d.lang, subject, intro, order.html) }
+  return { subject, text: `${intro.text}\n\n${order.text}\n\n${d.shop.name}\n`, html: brandedLayout(d.shop, d.lang, subject, intro.html, order.html) }
 }
 
 /** The shop's notice of a new order (to its contact address or owners), in the shop's language. */
-export function vendorOrderNoticeEmail(d: { shop: ShopBrand; order: OrderEmailData; lang: EmailLanguage; dashboard_url: string }): Email {
-  const t = ORDER_TEXT[d.lang]
-  const subject = t.notice_subject(String(d.order.display_id))
-  const who = d.order.email ?? t.guest
-  const intro = t.notice_intro(d.shop.name, who)
+export function vendorOrderNoticeEmail(d: {
+  shop: ShopBrand
+  order: OrderEmailData
+  lang: EmailLanguage
+  dashboard_url: string
+  overrides?: TemplateOverride[]
+}): Email {
+  const { subject, intro } = shopTexts("vendor-order-notice", d.lang, d.overrides, orderValues(d.shop, d.order, d.lang))
   const order = renderOrder(d.order, d.lang)
   const link = `<p><a href="${escapeHtml(d.dashboard_url)}" style="color:${safeColor(d.shop.theme?.accent_color, "#111111")}">${escapeHtml(d.dashboard_url)}</a></p>`
   return {
     subject,
-    text: `${intro}\n\n${order.text}\n\n${d.dashboard_url}\n`,
-    html: brandedLayout(d.shop, d.lang, subject, intro, order.html + link),
+    text: `${intro.text}\n\n${order.text}\n\n${d.dashboard_url}\n`,
+    html: brandedLayout(d.shop, d.lang, subject, intro.html, order.html + link),
+  }
+}
+
+const RESET_TEXT: Record<EmailLanguage, { validity: string; action: string; footer: string }> = {
+  fr: {
+    validity: "Choisissez un nouveau mot de passe avec le lien ci-dessous. Il est valable 15 minutes ; ensuite, utilisez « Mot de passe oublié » sur la page de connexion.",
+    action: "Choisir un nouveau mot de passe",
+    footer: "Si vous n’avez rien demandé, ignorez cet e-mail.",
+  },
+  de: {
+    validity: "Wählen Sie mit dem Link unten ein neues Passwort. Er ist 15 Minuten gültig; danach nutzen Sie „Passwort vergessen“ auf der Anmeldeseite.",
+    action: "Neues Passwort wählen",
+    footer: "Wenn Sie nichts angefordert haben, ignorieren Sie diese E-Mail.",
+  },
+  en: {
+    validity: "Choose a new password with the link below. It is valid for 15 minutes; after that, use “Forgot password” on the login page.",
+    action: "Choose a new password",
+    footer: "If you did not ask for this, ignore this email.",
+  },
+}
+
+/** A shop customer's reset link, in the shop's name, branding and language (the shop, not Maart, is who they know). */
+export function shopPasswordResetEmail(d: { shop: ShopBrand; lang: EmailLanguage; url: string; email: string; overrides?: TemplateOverride[] }): Email {
+  const t = RESET_TEXT[d.lang]
+  const { subject, intro } = shopTexts("password-reset", d.lang, d.overrides, { "shop.name": d.shop.name, "customer.email": d.email })
+  const accent = safeColor(d.shop.theme?.accent_color, safeColor(d.shop.theme?.primary_color, "#111111"))
+  const body =
+    `<p>${escapeHtml(t.validity)}</p>` +
+    `<p><a href="${escapeHtml(d.url)}" style="display:inline-block;padding:10px 16px;background:${accent};color:#fff;border-radius:6px;text-decoration:none">${escapeHtml(t.action)}</a></p>` +
+    `<p style="color:#666;font-size:13px">${escapeHtml(t.footer)}<br>${escapeHtml(d.url)}</p>`
+  return {
+    subject,
+    text: `${intro.text}\n\n${t.validity}\n\n${d.url}\n\n${t.footer}\n`,
+    html: brandedLayout(d.shop, d.lang, subject, intro.html, body),
+  }
+}
+
+/** The order shown in previews and test emails: made up, in the shop's currency of choice (EUR). */
+export const SAMPLE_ORDER: OrderEmailData = {
+  display_id: 1001,
+  created_at: new Date("2026-11-27T10:00:00Z"),
+  currency_code: "eur",
+  email: "lea.muller@example.com",
+  items: [
+    { title: "Lampe Opaline", variant_title: "Blanc", quantity: 2, unit_price: 49, subtotal: 98 },
+    { title: "Vase Kirchberg", variant_title: null, quantity: 1, unit_price: 35, subtotal: 35 },
+  ],
+  item_subtotal: 133,
+  shipping_subtotal: 5.9,
+  discount_total: 0,
+  tax_total: 23.6,
+  total: 162.5,
+  shipping_address: { first_name: "Léa", last_name: "Muller", address_1: "12 rue du Marché-aux-Herbes", postal_code: "1728", city: "Luxembourg", country_code: "lu" },
+  shipping_method: "Standard delivery",
+}
+
+/**
+ * One of a shop's emails rendered with sample data (the template editor's preview and its test email):
+ * the shop's real name and branding, the sample order, the texts as given (or stored, or built in).
+ */
+export function shopEmailSample(template: ShopEmailTemplate, d: { shop: ShopBrand; lang: EmailLanguage; overrides?: TemplateOverride[]; admin_url: string }): Email {
+  switch (template) {
+    case "order-confirmation":
+      return orderConfirmationEmail({ shop: d.shop, order: SAMPLE_ORDER, lang: d.lang, overrides: d.overrides })
+    case "vendor-order-notice":
+      return vendorOrderNoticeEmail({ shop: d.shop, order: SAMPLE_ORDER, lang: d.lang, overrides: d.overrides, dashboard_url: `${d.admin_url}/orders/order_sample` })
+    case "password-reset":
+      return shopPasswordResetEmail({ shop: d.shop, lang: d.lang, overrides: d.overrides, email: SAMPLE_ORDER.email!, url: "https://shop.example/reset-password?token=sample" })
   }
 }

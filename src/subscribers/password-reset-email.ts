@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { passwordResetEmail, sendEmail } from "../lib/emails"
+import { emailLanguage, passwordResetEmail, sendEmail, shopPasswordResetEmail } from "../lib/emails"
 import { publicUrl } from "../lib/env"
+import { NOTIFICATION_TEMPLATE_MODULE } from "../modules/notification-template"
+import type NotificationTemplateModuleService from "../modules/notification-template/service"
 import { SHOP_AUTH_PROVIDER } from "../modules/shop-auth"
 import { TENANCY_MODULE } from "../modules/tenancy"
 import type TenancyModuleService from "../modules/tenancy/service"
@@ -70,7 +72,7 @@ async function customerPasswordResetEmail(data: PasswordResetEvent, container: S
   const vendorId = data.entity_id.slice(0, separator)
   const email = data.entity_id.slice(separator + 1)
   const tenancy = container.resolve<TenancyModuleService>(TENANCY_MODULE)
-  const [vendor] = await tenancy.listVendors({ id: vendorId }, { select: ["id", "handle", "name"] })
+  const [vendor] = await tenancy.listVendors({ id: vendorId }, { select: ["id", "handle", "name", "theme", "default_language"] })
   if (!vendor) {
     return
   }
@@ -83,11 +85,14 @@ async function customerPasswordResetEmail(data: PasswordResetEvent, container: S
   // The storefront's public port when it is not the scheme's own (development: 8000, set by `npm start`).
   const port = process.env.STOREFRONT_PUBLIC_PORT ? `:${process.env.STOREFRONT_PUBLIC_PORT}` : ""
   const url = `${protocol}//${host}${port}/reset-password?token=${encodeURIComponent(data.token)}`
+  const lang = emailLanguage(vendor.default_language)
+  const overrides = await container.resolve<NotificationTemplateModuleService>(NOTIFICATION_TEMPLATE_MODULE).overridesOf(vendorId)
   await sendEmail(container, {
     to: email,
     template: "password-reset",
-    data: { actor_type: "customer", vendor_id: vendorId },
-    email: passwordResetEmail({ url, forced: false, shop_name: vendor.name }),
+    data: { actor_type: "customer", vendor_id: vendorId, language: lang },
+    // In the shop's name, branding and default language, with its own wording where it has one.
+    email: shopPasswordResetEmail({ shop: vendor, lang, url, email, overrides }),
     idempotency_key: idempotencyKey(data.token),
   })
 }

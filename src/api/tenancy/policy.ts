@@ -329,6 +329,17 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   owned(GET, "/admin/marketplace/publish-jobs/:id", "products.view", { id: "publish_job" }),
   owned(POST, "/admin/marketplace/publish-jobs/:id/cancel", "products.create", { id: "publish_job" }),
 
+  // ── The shop's emails (docs/admin.md, "Notifications"): its log in Medusa's notification routes (answered for a shop
+  // by src/api/admin/notifications/middlewares.ts: records with its data.vendor_id, another shop's id 404), and
+  // its own wording of the emails. The log is customer data (the order desk's); any member reads the templates.
+  { methods: GET, route: "/admin/notifications", permission: "orders.view", rule: { scope: "vendor" } },
+  { methods: GET, route: "/admin/notifications/:id", permission: "orders.view", rule: { scope: "vendor" } },
+  { methods: POST, route: "/admin/notifications/:id/retry", permission: "orders.edit", rule: { scope: "vendor" } },
+  { methods: GET, route: "/admin/notifications/templates", permission: "vendor:read", rule: { scope: "vendor" } },
+  { methods: ["POST", "DELETE"], route: "/admin/notifications/templates/:template", permission: "settings.edit", rule: { scope: "vendor" } },
+  { methods: POST, route: "/admin/notifications/templates/:template/preview", permission: "vendor:read", rule: { scope: "vendor" } },
+  { methods: POST, route: "/admin/notifications/templates/:template/test", permission: "settings.edit", rule: { scope: "vendor" } },
+
   // Catalog search (Maart route, docs/search.md): the active vendor's products through the search index.
   { methods: GET, route: "/admin/catalog-search", permission: "products.view", rule: { scope: "vendor" } },
 
@@ -358,7 +369,7 @@ export const PLATFORM_ONLY: { methods?: Method[]; route: string }[] = [
   // Whole families: platform configuration and back office.
   ...[
     "api-keys", "campaigns", "customer-groups", "draft-orders", "fulfillment-providers", "fulfillment-sets",
-    "fulfillments", "index", "invites", "layouts", "notifications", "order-changes", "order-edits",
+    "fulfillments", "index", "invites", "layouts", "order-changes", "order-edits",
     "price-lists", "product-options", "product-variants", "promotions",
     "property-labels", "rbac", "search", "search-indexes", "shipping-option-types",
     "tax-providers", "tax-rates", "tax-regions", "translations", "users", "views",

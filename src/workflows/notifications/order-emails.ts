@@ -1,4 +1,5 @@
 import { emailLanguage, orderConfirmationEmail, vendorOrderNoticeEmail, type Email, type OrderEmailData, type ShopBrand } from "../../lib/emails"
+import { resolveTexts, type TemplateOverride } from "../../modules/notification-template/templates"
 
 /** The notification templates of an order's emails (also how the retry job finds them). */
 export const ORDER_CONFIRMATION = "order-confirmation"
@@ -13,6 +14,8 @@ export type OrderEmailContext = {
   /** The vendor's contact address, or its owners' when it has none. */
   vendor_recipients: string[]
   dashboard_url: string
+  /** The shop's own wording of its emails (src/modules/notification-template). */
+  overrides: TemplateOverride[]
 }
 
 /** A retry of one email of an order (the retry job's input): its attempt number and the first attempt's record. */
@@ -53,15 +56,17 @@ export function planOrderEmails(ctx: OrderEmailContext, retry?: OrderEmailRetry[
     all.push({
       to: order.email,
       template: ORDER_CONFIRMATION,
-      email: orderConfirmationEmail({ shop: vendor, order, lang: customerLang }),
+      email: orderConfirmationEmail({ shop: vendor, order, lang: customerLang, overrides: ctx.overrides }),
       data: { order_id: order.id, display_id: order.display_id, vendor_id: vendor.id, language: customerLang },
     })
   }
-  for (const to of ctx.vendor_recipients) {
+  // A shop may switch its own notice off (the customer's confirmation always goes).
+  const noticeOn = resolveTexts(VENDOR_ORDER_NOTICE, vendorLang, ctx.overrides).enabled
+  for (const to of noticeOn ? ctx.vendor_recipients : []) {
     all.push({
       to,
       template: VENDOR_ORDER_NOTICE,
-      email: vendorOrderNoticeEmail({ shop: vendor, order, lang: vendorLang, dashboard_url: ctx.dashboard_url }),
+      email: vendorOrderNoticeEmail({ shop: vendor, order, lang: vendorLang, dashboard_url: ctx.dashboard_url, overrides: ctx.overrides }),
       data: { order_id: order.id, display_id: order.display_id, vendor_id: vendor.id, language: vendorLang },
     })
   }

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { ORDER_EMAIL_TEMPLATES, type OrderEmailRetry, type OrderEmailTemplate } from "./order-emails"
+import { ErrorCodes, maartError } from "../../lib/errors"
+import { ORDER_EMAIL_TEMPLATES, orderEmailKey, type OrderEmailRetry, type OrderEmailTemplate } from "./order-emails"
 import { sendOrderNotificationsWorkflow } from "./workflows/send-order-notifications"
 
 export type OrderEmailRetryPolicy = { max_attempts: number; base_delay_seconds: number }
@@ -79,6 +80,52 @@ export async function retryFailedOrderEmails(container: MedusaContainer, policy:
     }
   }
   return made
+}
+
+type NotificationRecord = {
+  id: string
+  to: string
+  template: string | null
+  resource_id: string | null
+  resource_type?: string | null
+  data?: Record<string, unknown> | null
+}
+
+/**
+ * Sends one failed order email again, now (the shop's log, POST /admin/notifications/:id/retry), the
+ * way the job does: as the next attempt of that email (its own idempotency key), re-rendered from the
+ * order by sendOrderNotificationsWorkflow. Idempotent: when an attempt of that email went out (or is
+ * going out), it is answered and nothing is sent — a request posted twice sends once, and two posts at
+ * the same moment make the same attempt, whose key the notification table holds once.
+ * Only order emails can be sent again: a password reset's link is in no record (400 NOTIFICATION_NOT_RETRYABLE).
+ */
+export async function retryOrderEmail(container: MedusaContainer, notification: NotificationRecord): Promise<{ notification_id: string; sent: boolean }> {
+  const template = notification.template as OrderEmailTemplate
+  if (!ORDER_EMAIL_TEMPLATES.includes(template) || notification.resource_type !== "order" || !notification.resource_id || notification.data?.test) {
+    throw maartError("INVALID_DATA", ErrorCodes.NOTIFICATION_NOT_RETRYABLE, `Only an order's emails can be sent again (this is ${notification.template}).`)
+  }
+  const notifications = container.resolve(Modules.NOTIFICATION)
+  const attempts = ((await notifications.listNotifications(
+    { resource_id: notification.resource_id, template },
+    { select: ["id", "to", "template", "resource_id", "status", "created_at"], take: null, order: { created_at: "ASC" } }
+  )) as Attempt[]).filter((a) => a.to.toLowerCase() === notification.to.toLowerCase())
+  const out = [...attempts].reverse().find((a) => a.status !== "failure")
+  if (out) {
+    return { notification_id: out.id, sent: false }
+  }
+  const attempt = attempts.length + 1
+  const retry: OrderEmailRetry = { template, to: notification.to, attempt, original_notification_id: attempts[0]?.id ?? notification.id }
+  const { result } = await sendOrderNotificationsWorkflow(container).run({ input: { order_id: notification.resource_id, retry: [retry] } })
+  const [made] = await notifications.listNotifications(
+    // A column of the model that Medusa's filter type does not list.
+    { idempotency_key: orderEmailKey(notification.resource_id, template, notification.to, attempt) } as Parameters<typeof notifications.listNotifications>[0],
+    { select: ["id", "status"] }
+  )
+  if (!made) {
+    // Nothing planned: the shop has switched its notice off since.
+    throw maartError("INVALID_DATA", ErrorCodes.NOTIFICATION_NOT_RETRYABLE, `${template} is switched off for this shop: nothing was sent.`)
+  }
+  return { notification_id: made.id, sent: result.some((r) => r.status === "sent") }
 }
 
 function chunks<T>(items: T[], size: number): T[][] {

@@ -16,6 +16,8 @@ const ENTRIES: [id: string, needs: Permission | null | false][] = [
   ["nav:/vendor", null],
   ["nav:/team", "team.view"],
   ["nav:/marketplace", "imports.view"],
+  // The shop's emails: templates are settings, which every member reads (the log inside needs orders.view).
+  ["nav:/notifications", null],
   ["nav:/media", "products.view"],
   ["nav:/platform", false],
   // Medusa's sections and the policy's families (docs/teams.md).

@@ -1,6 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { publicUrl } from "../../../lib/env"
+import { NOTIFICATION_TEMPLATE_MODULE } from "../../../modules/notification-template"
+import type NotificationTemplateModuleService from "../../../modules/notification-template/service"
 import { TEAM_MODULE } from "../../../modules/team"
 import type TeamModuleService from "../../../modules/team/service"
 import type { OrderEmailContext } from "../order-emails"
@@ -22,7 +24,7 @@ const amount = (v: unknown) => Number((v as { numeric?: number } | null)?.numeri
 /**
  * Reads what an order's emails are made of: the order with its lines, totals and address; its shop
  * (the vendor of its sales channel) with name, theme and default language; and who receives the shop's
- * notice — the vendor's contact email, else its active owners. Read only.
+ * notice — the vendor's contact email, else its active owners; and the shop's own wording of its emails. Read only.
  */
 export const loadOrderEmailDataStep = createStep(loadOrderEmailDataStepId, async (input: { order_id: string }, { container }) => {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -54,6 +56,8 @@ export const loadOrderEmailDataStep = createStep(loadOrderEmailDataStepId, async
     recipients = users.map((u) => u.email).sort()
   }
 
+  const overrides = vendor ? await container.resolve<NotificationTemplateModuleService>(NOTIFICATION_TEMPLATE_MODULE).overridesOf(vendor.id) : []
+
   const adminPath = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).admin?.path ?? "/app"
   const context: OrderEmailContext = {
     order: {
@@ -80,6 +84,7 @@ export const loadOrderEmailDataStep = createStep(loadOrderEmailDataStepId, async
     vendor: vendor && { id: vendor.id, name: vendor.name, theme: vendor.theme, default_language: vendor.default_language },
     vendor_recipients: recipients,
     dashboard_url: `${publicUrl()}${adminPath}/orders/${order.id}`,
+    overrides,
   }
   return new StepResponse(context)
 })
