@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules, NotificationStatus } from "@medusajs/framework/utils"
-import type { MetricObjectWithValues, MetricValue } from "prom-client"
+import type { MetricObjectWithValues, MetricValue, Registry } from "prom-client"
 import { MARKETPLACE_MODULE } from "../modules/marketplace"
 import { JOB_STATUSES } from "../modules/marketplace/job-status"
 import type MarketplaceModuleService from "../modules/marketplace/service"
@@ -28,10 +28,13 @@ export type MonitoringSnapshot = {
   /** This instance's requests since it started (the duration histogram of src/lib/metrics.ts). */
   http: { requests: number; errors_5xx: number; error_rate: number; routes: RouteFigures[] }
   db_pool: { used: number; free: number; pending_acquires: number; max: number } | null
-  event_bus: { queue: "redis" | "in-process"; depth: number }
+  /** `depth` is null when the queue could not be read (Redis down). */
+  event_bus: { queue: "redis" | "in-process"; depth: number | null }
   workflows: { failed: number; by_workflow: { workflow: string; failed: number }[] }
   jobs: { import: Record<string, number>; publish: Record<string, number> }
   notifications: { failed_24h: number }
+  /** Metrics whose collection failed this time (a gauge reading Redis while it is down): their figures are left out. */
+  unavailable_metrics: string[]
 }
 
 type Metric = MetricObjectWithValues<MetricValue<string>>
@@ -92,6 +95,25 @@ export function routeFigures(histogram: Values): RouteFigures[] {
   })
 }
 
+/**
+ * Every metric of the registry, each read on its own (`metric.get()` runs its collect): one that fails — the
+ * event-bus gauge while Redis is down — is named instead of failing the snapshot, as getMetricsAsJSON() would.
+ */
+async function readMetrics(registry: Registry) {
+  const unavailable: string[] = []
+  const read = await Promise.all(
+    (registry.getMetricsAsArray() as unknown as { name: string; get(): Promise<Metric> }[]).map(async (metric) => {
+      try {
+        return await metric.get()
+      } catch {
+        unavailable.push(metric.name)
+        return undefined
+      }
+    })
+  )
+  return { read: read.filter((m): m is Metric => !!m), unavailable }
+}
+
 async function jobCounts(container: MedusaContainer) {
   const marketplace = container.resolve<MarketplaceModuleService>(MARKETPLACE_MODULE)
   const count = async (list: (filters: object, config: object) => Promise<[unknown[], number]>) => {
@@ -127,11 +149,11 @@ export async function monitoringSnapshot(container: MedusaContainer): Promise<Mo
   const [checks, registry, jobs, failed_24h] = await Promise.all([
     runChecks(container),
     // Runs every metric's collect(): the gauges read the database and Redis as a scrape does.
-    metrics().registry.getMetricsAsJSON() as Promise<Metric[]>,
+    readMetrics(metrics().registry),
     jobCounts(container),
     failedNotifications(container),
   ])
-  const values = (name: string): Values => registry.find((m) => m.name === name)?.values ?? []
+  const values = (name: string): Values => registry.read.find((m) => m.name === name)?.values ?? []
   const one = (name: string, labels: Record<string, string> = {}) =>
     values(name).find((v) => Object.entries(labels).every(([k, want]) => v.labels[k] === want))?.value
 
@@ -168,9 +190,10 @@ export async function monitoringSnapshot(container: MedusaContainer): Promise<Mo
     },
     http: { requests, errors_5xx, error_rate: requests ? errors_5xx / requests : 0, routes },
     db_pool: pool,
-    event_bus: { queue: getRedis() ? "redis" : "in-process", depth: one("maart_event_bus_queue_depth") ?? 0 },
+    event_bus: { queue: getRedis() ? "redis" : "in-process", depth: one("maart_event_bus_queue_depth") ?? null },
     workflows: { failed: byWorkflow.reduce((n, w) => n + w.failed, 0), by_workflow: byWorkflow },
     jobs,
     notifications: { failed_24h },
+    unavailable_metrics: registry.unavailable,
   }
 }

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { MARKETPLACE_MODULE } from "../../../src/modules/marketplace"
 import type MarketplaceModuleService from "../../../src/modules/marketplace/service"
+import { getRedis } from "../../../src/lib/redis"
 import { useFeedServer } from "../../helpers/feed-server"
 import { waitForJob } from "../../helpers/jobs"
 import { adminHeaders, anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
@@ -55,6 +56,7 @@ medusaIntegrationTestRunner({
         expect(m.process.memory.rss_bytes).toBeGreaterThan(0)
         expect(m.db_pool.max).toBeGreaterThan(0)
         expect(m.event_bus).toEqual({ queue: "in-process", depth: 0 })
+        expect(m.unavailable_metrics).toEqual([])
         expect(m.workflows).toMatchObject({ failed: expect.any(Number), by_workflow: expect.any(Array) })
 
         const route = (method: string, pattern: string) => m.http.routes.find((r: { method: string; route: string }) => r.method === method && r.route === pattern)
@@ -84,6 +86,28 @@ medusaIntegrationTestRunner({
         expect(after.jobs.publish.failed - before.jobs.publish.failed).toBe(1)
         expect(Object.keys(after.jobs.import)).toEqual(["queued", "running", "succeeded", "partially_succeeded", "failed", "cancelled"])
         expect(after.notifications.failed_24h - before.notifications.failed_24h).toBe(1)
+      })
+
+      it("reports a service that does not answer as degraded, and still answers", async () => {
+        // Nothing listens on port 1: Redis (required for readiness) and Meilisearch (optional) both fail.
+        process.env.REDIS_URL = "redis://127.0.0.1:1"
+        process.env.MEILISEARCH_HOST = "http://127.0.0.1:1"
+        try {
+          const m = await snapshot()
+          expect(m.status).toBe("degraded")
+          const checks = Object.fromEntries(m.checks.map((c: { name: string }) => [c.name, c]))
+          expect(checks.redis).toMatchObject({ status: "failing", required: true, error: expect.any(String) })
+          expect(checks.meilisearch).toMatchObject({ status: "failing", required: false })
+          expect(checks.database.status).toBe("ok")
+          // The queue gauge reads Redis: left out and named, the rest of the snapshot is there.
+          expect(m.event_bus).toEqual({ queue: "redis", depth: null })
+          expect(m.unavailable_metrics).toEqual(["maart_event_bus_queue_depth"])
+          expect(m.jobs.import).toBeDefined()
+        } finally {
+          await getRedis()?.quit().catch(() => undefined)
+          delete process.env.REDIS_URL
+          delete process.env.MEILISEARCH_HOST
+        }
       })
 
       it("refuses a vendor Owner (platform-only) and anonymous callers", async () => {

@@ -32,6 +32,9 @@ const MonitoringPage = () => {
           {m && <StatusBadge color={m.status === "ok" ? "green" : "red"}>{m.status === "ok" ? "All checks ok" : "Degraded"}</StatusBadge>}
         </div>
         {error && <Text size="small" className="text-ui-fg-error px-6 py-4">{error.message}</Text>}
+        {!!m?.unavailable_metrics.length && (
+          <Text size="small" className="text-ui-fg-error px-6 py-4">Not read this time: {m.unavailable_metrics.join(", ")}</Text>
+        )}
         <Checks checks={m?.checks} />
       </Container>
       <Container className="grid grid-cols-4 gap-4">
@@ -40,7 +43,7 @@ const MonitoringPage = () => {
         <Figure label="Node" value={m?.process.node_version} hint={m?.process.event_loop_lag_p99_ms != null ? `event-loop lag p99 ${m.process.event_loop_lag_p99_ms} ms` : undefined} />
         <Figure label="Requests / 5xx" value={m && `${m.http.requests} / ${m.http.errors_5xx}`} hint={m && `error rate ${(m.http.error_rate * 100).toFixed(2)}%`} />
         <Figure label="Database pool" value={m && (m.db_pool ? `${m.db_pool.used} of ${m.db_pool.max} used` : "–")} hint={m?.db_pool ? `${m.db_pool.pending_acquires} waiting` : undefined} />
-        <Figure label="Event bus queue" value={m?.event_bus.depth} hint={m && (m.event_bus.queue === "redis" ? "Redis (BullMQ)" : "in-process (no Redis)")} />
+        <Figure label="Event bus queue" value={m && (m.event_bus.depth ?? "unavailable")} hint={m && (m.event_bus.queue === "redis" ? "Redis (BullMQ)" : "in-process (no Redis)")} />
         <Figure label="Failed workflows" value={m?.workflows.failed} hint={m?.workflows.by_workflow.slice(0, 2).map((w) => `${w.workflow} ${w.failed}`).join(", ") || undefined} />
         <Figure label="Failed notifications (24 h)" value={m?.notifications.failed_24h} />
       </Container>
