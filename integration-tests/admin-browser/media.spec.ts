@@ -5,7 +5,8 @@ import { DEMO, expectNoErrorToast, sidebar, signIn, snap } from "./harness"
 /**
  * The media library in the real dashboard (docs/admin.md, "Media"): the lumiere Owner uploads an image through
  * the file picker, finds it in the grid, gives it alt text in its drawer (seen again in the list view), and
- * deletes it behind the confirmation prompt. It leaves the library as it found it (empty) for the other specs.
+ * deletes it behind the confirmation prompt; a PDF dropped on the drop zone becomes a document tile, and a dropped SVG
+ * is refused with the API's code. It leaves the library as it found it (empty) for the other specs.
  */
 test.describe.configure({ mode: "serial" })
 
@@ -85,5 +86,38 @@ test("the Owner uploads an image, sees it in the grid, edits its alt text and de
   await expect(page.getByText(`${FILE} deleted`)).toBeVisible()
   await expect(page.getByTestId("media-empty")).toBeVisible()
   await expectNoErrorToast(page)
+  expect(errors).toEqual([])
+})
+
+test("a document dropped on the drop zone joins the library as a PDF tile; an SVG is refused with the API's reason", async ({ browser }) => {
+  const { page, errors } = await signIn(browser, DEMO.lumiere.owner)
+  await page.goto(page.url().replace(/\/app\/.*$/, "/app/media"))
+  await expect(page.getByTestId("media-empty")).toBeVisible()
+  const drop = async (name: string, type: string, text: string) => {
+    const transfer = await page.evaluateHandle(
+      ([name, type, text]) => {
+        const dt = new DataTransfer()
+        dt.items.add(new File([text], name, { type }))
+        return dt
+      },
+      [name, type, text]
+    )
+    await page.getByTestId("media-drop-zone").dispatchEvent("drop", { dataTransfer: transfer })
+  }
+
+  await drop("catalogue-2026.pdf", "application/pdf", "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+  await expect(page.getByText("1 file added to the library")).toBeVisible()
+  const tile = page.getByTestId("media-grid").getByRole("button", { name: "Open catalogue-2026.pdf" })
+  await expect(tile).toContainText("PDF")
+
+  await drop("logo.svg", "image/svg+xml", '<svg xmlns="http://www.w3.org/2000/svg"/>')
+  await expect(page.getByTestId("media-upload").filter({ hasText: "logo.svg" })).toContainText("MEDIA_TYPE_NOT_ALLOWED")
+  await page.getByTestId("media-upload").getByRole("button", { name: "Dismiss" }).click()
+
+  // Leaves the library empty again for the other specs.
+  await tile.click()
+  await page.getByRole("dialog").getByRole("button", { name: "Delete file" }).click()
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click()
+  await expect(page.getByTestId("media-empty")).toBeVisible()
   expect(errors).toEqual([])
 })
