@@ -37,8 +37,9 @@ import { storeTenancyGuard } from "./tenancy/store-guard"
 export default defineMiddlewares({
   errorHandler: maartErrorHandler,
   routes: [
-    ...authRateLimitMiddlewares,
+    // The shop first: a shop customer's login attempts count per shop.
     ...shopAuthMiddlewares,
+    ...authRateLimitMiddlewares,
     ...deactivatedLoginMiddlewares,
     ...sessionVendorMiddlewares,
     // Before the guard, so refused writes are recorded too.

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
-import { anyStatus, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { shopAccounts } from "../../helpers/customers"
+import { anyStatus, explainFailedRequests, PLATFORM_ADMIN, seedPlatform } from "../../helpers/platform"
 
 jest.setTimeout(120 * 1000)
 
@@ -101,6 +102,30 @@ medusaIntegrationTestRunner({
         await fail(10, "customer", "shopper@maart.test", "10.0.6.2")
         expectTooMany(await login("customer", "shopper@maart.test", "password-1", "10.0.6.2"))
         expect((await login("customer", "other-shopper@maart.test", "wrong-password", "10.0.6.2")).status).toBe(401)
+      })
+    })
+
+    describe("shop customer login (shop-emailpass)", () => {
+      it("counts an email's failures per shop: locked at one shop, still served at another", async () => {
+        explainFailedRequests(api)
+        // The demo shops, keys read from the database: the platform admin's login is locked by an earlier test.
+        await seedPlatform(getContainer(), { demoVendorPassword: "demo-owner-pass" })
+        const { data: shops } = await getContainer()
+          .resolve(ContainerRegistrationKeys.QUERY)
+          .graph({ entity: "vendor", fields: ["handle", "api_key.token"], filters: { handle: ["lumiere", "velo"] } })
+        const keyOf = (handle: string) => ({ "x-publishable-api-key": shops.find((v: any) => v.handle === handle)!.api_key.token })
+        const [shopA, shopB] = [keyOf("lumiere"), keyOf("velo")]
+        const accounts = shopAccounts(api)
+        await accounts.register(shopA, "twoshops@maart.test", "password-at-a")
+        await accounts.register(shopB, "twoshops@maart.test", "password-at-b")
+        const shopLogin = (key: Record<string, string>, password: string, ip: string) =>
+          api.post("/auth/customer/shop-emailpass", { email: "twoshops@maart.test", password }, { headers: { ...key, "x-forwarded-for": ip }, ...anyStatus })
+        for (let i = 0; i < 10; i++) {
+          expect((await shopLogin(shopA, "wrong-password", `10.0.10.${i}`)).status).toBe(401)
+        }
+        expectTooMany(await shopLogin(shopA, "password-at-a", "10.0.10.20"))
+        // The same email at shop B is another account: its counter is its own.
+        expect((await shopLogin(shopB, "password-at-b", "10.0.10.21")).status).toBe(200)
       })
     })
 

@@ -6,7 +6,7 @@ import type Redis from "ioredis"
 import { ErrorCodes } from "../../lib/errors"
 import { asRefusal, createLimiter, type Limiter } from "../../lib/rate-limiter"
 import { getRedis } from "../../lib/redis"
-import { SHOP_AUTH_PROVIDER } from "../../modules/shop-auth"
+import { SHOP_AUTH_PROVIDER, SHOP_HEADER } from "../../modules/shop-auth"
 import { clientIp, trustedHops } from "../../lib/client-ip"
 
 /** The password providers: admin users' emailpass and shop customers' shop-emailpass. */
@@ -85,8 +85,13 @@ function countersOf(req: MedusaRequest, purpose: keyof AuthLimiters, accountFiel
   // Not `req.ip`: Medusa trusts one X-Forwarded-For hop whatever stands in front, so a client could name its own IP.
   const counters: Counter[] = [{ kind: "ip", limiter: ip, key: clientIp(req, trustedHops()) }]
   if (typeof id === "string" && id.trim()) {
+    // What one password guards: an emailpass identity is an email (shared by the actor types), a shop-emailpass
+    // one is an email at one shop (shop-auth.ts has set the shop from the publishable key by now) — failures at
+    // one shop do not lock the same email at another.
+    const shop = req.get(SHOP_HEADER)
+    const accountId = shop ? `shop:${shop}:${id.trim().toLowerCase()}` : id.trim().toLowerCase()
     // Hashed: no addresses in Redis, and a bounded key whatever the body holds.
-    const key = crypto.createHash("sha256").update(id.trim().toLowerCase()).digest("base64url")
+    const key = crypto.createHash("sha256").update(accountId).digest("base64url")
     counters.push({ kind: "account", limiter: account, key })
   }
   return counters
