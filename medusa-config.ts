@@ -181,9 +181,12 @@ const searchModule = {
   resolve: "@medusajs/medusa/search",
   options: {
     // Providers are named by their identifier (the class's), not their `id`.
-    default_provider: MEILISEARCH_HOST ? "meilisearch" : "search-postgres",
+    default_provider: MEILISEARCH_HOST ? "meilisearch" : "search-postgres-maart",
     providers: [
+      // Medusa's provider stays registered: its migration creates the catalog and the text search
+      // configuration Maart's provider builds on, and it drops indexes it made before the switch.
       { id: "postgres", resolve: "@medusajs/medusa/search-postgres", options: {} },
+      { id: "postgres-maart", resolve: "./src/modules/postgres-search", options: { tenant_field: "vendor_id" } },
       ...(MEILISEARCH_HOST
         ? [
             {
