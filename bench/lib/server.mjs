@@ -24,6 +24,9 @@ async function recreateDatabase(url) {
  */
 export async function startMaart({ port = 9100, fresh = true, env = {} } = {}) {
   const databaseUrl = process.env.BENCH_DATABASE_URL || "postgres://postgres@localhost:5432/maart_bench"
+  // A server left from an interrupted run would answer the readiness check on its old database: refuse instead.
+  const stale = await fetch(`http://localhost:${port}/health`).then(() => true, () => false)
+  if (stale) throw new Error(`port ${port} already answers: stop the server left from an earlier run (or set BENCH_PORT)`)
   if (fresh) await recreateDatabase(databaseUrl)
   const child = spawn(process.execPath, [path.join(ROOT, "scripts/maart.mjs"), "start"], {
     cwd: ROOT,
