@@ -115,7 +115,7 @@ medusaIntegrationTestRunner({
       await mailbox.wait(1)
       expect(mailbox.received).toHaveLength(0)
 
-      const sent = await api.post("/admin/notifications/templates/vendor-order-notice/test", { language: "de" }, a.headers)
+      const sent = await api.post("/admin/notifications/templates/vendor-order-notice/send-test", { language: "de" }, a.headers)
       expect(sent.data.notification).toMatchObject({ to: "owner@mails.test", status: "success" })
       await mailbox.wait(1)
       expect(mailbox.to("owner@mails.test").map((m) => m.mail.subject)).toEqual(["Neue Bestellung Nr. 1001"])
@@ -198,7 +198,7 @@ medusaIntegrationTestRunner({
       expect((await api.get("/admin/notifications/templates", viewer)).status).toBe(200)
       for (const [method, url] of [
         ["post", "/admin/notifications/templates/order-confirmation"],
-        ["post", "/admin/notifications/templates/order-confirmation/test"],
+        ["post", "/admin/notifications/templates/order-confirmation/send-test"],
         ["delete", "/admin/notifications/templates/order-confirmation?language=fr"],
       ] as const) {
         const res = method === "post" ? await api.post(url, { language: "fr", subject: "x" }, { ...viewer, ...anyStatus }) : await api.delete(url, { ...viewer, ...anyStatus })

@@ -172,7 +172,7 @@ const NEEDS: Record<string, string> = {
   "POST /admin/notifications/templates/:template": "settings.edit",
   "DELETE /admin/notifications/templates/:template": "settings.edit",
   "POST /admin/notifications/templates/:template/preview": "member",
-  "POST /admin/notifications/templates/:template/test": "settings.edit",
+  "POST /admin/notifications/templates/:template/send-test": "settings.edit",
   "GET /admin/marketplace/imports": "imports.view",
   "POST /admin/marketplace/imports": "imports.trigger",
   "GET /admin/marketplace/imports/:id": "imports.view",

@@ -338,7 +338,7 @@ export const ADMIN_POLICY: PolicyEntry[] = [
   { methods: GET, route: "/admin/notifications/templates", permission: "vendor:read", rule: { scope: "vendor" } },
   { methods: ["POST", "DELETE"], route: "/admin/notifications/templates/:template", permission: "settings.edit", rule: { scope: "vendor" } },
   { methods: POST, route: "/admin/notifications/templates/:template/preview", permission: "vendor:read", rule: { scope: "vendor" } },
-  { methods: POST, route: "/admin/notifications/templates/:template/test", permission: "settings.edit", rule: { scope: "vendor" } },
+  { methods: POST, route: "/admin/notifications/templates/:template/send-test", permission: "settings.edit", rule: { scope: "vendor" } },
 
   // Catalog search (Maart route, docs/search.md): the active vendor's products through the search index.
   { methods: GET, route: "/admin/catalog-search", permission: "products.view", rule: { scope: "vendor" } },

@@ -58,5 +58,5 @@ export const adminNotificationRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/notifications/templates/:template/preview",
     middlewares: [validateAndTransformBody(AdminNotificationTemplateSample)],
   },
-  { methods: ["POST"], matcher: "/admin/notifications/templates/:template/test", middlewares: [validateAndTransformBody(AdminNotificationTemplateSample)] },
+  { methods: ["POST"], matcher: "/admin/notifications/templates/:template/send-test", middlewares: [validateAndTransformBody(AdminNotificationTemplateSample)] },
 ]

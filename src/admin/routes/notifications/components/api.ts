@@ -84,7 +84,7 @@ export function useSendTest(template: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (body: Draft) =>
-      sdk.client.fetch<{ notification: { id: string; to: string; status: string } }>(`/admin/notifications/templates/${template}/test`, { method: "POST", body }),
+      sdk.client.fetch<{ notification: { id: string; to: string; status: string } }>(`/admin/notifications/templates/${template}/send-test`, { method: "POST", body }),
     onSuccess: () => client.invalidateQueries({ queryKey: logKey }),
   })
 }
