@@ -36,6 +36,24 @@ export function hasMetricsToken(authorization: string | undefined): boolean {
   return crypto.timingSafeEqual(digest(given), digest(token))
 }
 
+/**
+ * The registry in Prometheus text format, each metric collected on its own: one whose collect fails (the
+ * event-bus gauge while Redis is down) is left out with a comment line, where `registry.metrics()` would fail
+ * the whole scrape — and Prometheus would lose every other figure exactly when they matter.
+ */
+export async function exposition(registry: Registry): Promise<string> {
+  const parts = await Promise.all(
+    registry.getMetricsAsArray().map(async ({ name }) => {
+      try {
+        return await registry.getSingleMetricAsString(name)
+      } catch (e) {
+        return `# ${name} not collected: ${String((e as Error)?.message ?? e).replace(/\s+/g, " ").slice(0, 200)}`
+      }
+    })
+  )
+  return `${parts.join("\n\n")}\n`
+}
+
 export function metrics(): Metrics {
   if (!holder[KEY]) {
     holder[KEY] = createMetrics()

@@ -2,7 +2,7 @@ import http from "node:http"
 import { logger as defaultLogger } from "@medusajs/framework/logger"
 import type { Logger } from "@medusajs/framework/types"
 import { ErrorCodes } from "./errors"
-import { hasMetricsToken, metrics } from "./metrics"
+import { exposition, hasMetricsToken, metrics } from "./metrics"
 import { hookServerRequests } from "./server-hooks"
 
 
@@ -53,7 +53,7 @@ async function answerWorkerMetrics(req: http.IncomingMessage, res: http.ServerRe
   }
   try {
     const { registry } = metrics()
-    const body = await registry.metrics()
+    const body = await exposition(registry)
     res.writeHead(200, { "content-type": registry.contentType })
     res.end(body)
   } catch (e) {

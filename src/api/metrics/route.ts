@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { ErrorCodes, maartError } from "../../lib/errors"
-import { hasMetricsToken, metrics } from "../../lib/metrics"
+import { exposition, hasMetricsToken, metrics } from "../../lib/metrics"
 import { loadAdminUser } from "../tenancy/context"
 
 /** With METRICS_TOKEN, only `Authorization: Bearer <token>`; without it, only a signed-in platform admin. */
@@ -27,5 +27,5 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   await assertMayScrape(req)
   const m = metrics()
   res.setHeader("content-type", m.registry.contentType)
-  res.send(await m.registry.metrics())
+  res.send(await exposition(m.registry))
 }
