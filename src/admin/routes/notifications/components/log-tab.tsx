@@ -115,7 +115,7 @@ function LogDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                   About order <Link className="text-ui-fg-interactive" to={`/orders/${n.order.id}`}>#{n.order.display_id ?? n.order.id}</Link>
                 </Text>
               ) : null}
-              <Text size="small" weight="plus">Attempts</Text>
+              {n.attempt_history.length ? <Text size="small" weight="plus">Attempts</Text> : null}
               {n.attempt_history.map((a, i) => (
                 <Text key={a.id} size="small" className="tabular-nums">
                   {i + 1}. {dateTime(a.created_at)} — {a.status}
