@@ -33,7 +33,7 @@ medusaIntegrationTestRunner({
         ["B-1", "Livre rouge", "<p>Un livre</p>", "Ernster", "in stock", "12,50 EUR", "G1"],
         ["B-2", "Livre bleu", "", "Ernster", "out of stock", "25,00 EUR", "G1"],
         ["B-3", "Carte postale", "", "Moien", "in stock", "2,00 EUR", ""],
-        ["B-4", "Agenda 2027", "", "Moien", "preorder", "18,00 EUR", ""],
+        ["B-4", "Agenda Crème 2027", "", "Moien", "preorder", "18,00 EUR", ""],
       ])
       await stage(vendor.id, "de", [["B-1", "Rotes Buch", "Ein Buch", "Ernster", "in stock", "12,50 EUR", "G1"]])
       await stage(other.id, "fr", [["R-1", "Livre du rival", "", "Ernster", "in stock", "1 EUR", ""]])
@@ -55,6 +55,8 @@ medusaIntegrationTestRunner({
       ["?q=bleu", ["B-2"]],
       ["?q=Rotes", ["B-1"]], // a title in another language
       ["?q=b-3", ["B-3"]],
+      ["?q=creme", ["B-4"]], // accents folded
+      ["?q=CR%C3%88ME", ["B-4"]],
       ["?brand=Moien", ["B-3", "B-4"]],
       ["?availability=in_stock", ["B-1", "B-3"]],
       ["?availability=out_of_stock,preorder", ["B-2", "B-4"]],

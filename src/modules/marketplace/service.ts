@@ -210,9 +210,11 @@ function stagedWhere(query: any, vendorId: string, f: StagedProductFilter) {
   if (f.ids) query.whereIn("id", f.ids)
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    // Accents folded on both sides (a vendor types "creme" for "Crème"); ids and GTINs as typed.
     query.where((w: any) =>
-      w.whereILike("title", like).orWhereILike("external_id", like).orWhereILike("brand", like).orWhere("gtin", f.q)
-        .orWhereRaw("texts::text ILIKE ?", [like])
+      w.whereRaw("unaccent(title) ILIKE unaccent(?)", [like]).orWhereILike("external_id", like)
+        .orWhereRaw("unaccent(coalesce(brand, '')) ILIKE unaccent(?)", [like]).orWhere("gtin", f.q)
+        .orWhereRaw("unaccent(texts::text) ILIKE unaccent(?)", [like])
     )
   }
   if (f.brand?.length) query.whereIn("brand", f.brand)
