@@ -125,6 +125,8 @@ medusaIntegrationTestRunner({
 
     it("a shop can switch its own notice off, not the customer's confirmation", async () => {
       await api.post("/admin/notifications/templates/vendor-order-notice", { language: "fr", enabled: false }, a.headers)
+      const notice = (await api.get("/admin/notifications/templates", a.headers)).data.templates[1]
+      expect([notice.enabled, notice.languages[0].override]).toEqual([false, null])
       const placed = await order(a)
       await mailbox.wait(1)
       expect(mailbox.received.map((m) => m.envelope.to)).toEqual([["lea@example.test"]])

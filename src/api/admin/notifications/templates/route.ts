@@ -21,7 +21,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       enabled: resolveTexts(template, "fr", overrides).enabled,
       variables: def.variables,
       languages: EMAIL_LANGUAGES.map((language) => {
-        const own = overrides.find((o) => o.template === template && o.language === language)
+        // A row that only carries the notice's switch is no wording of its own.
+        const own = overrides.find((o) => o.template === template && o.language === language && (o.subject || o.intro))
         const effective = resolveTexts(template, language, overrides)
         return {
           language,
