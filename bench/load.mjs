@@ -8,8 +8,8 @@
 //   1. GET /store/vendors/resolve?host=<shop>.<PLATFORM_DOMAIN>   (what the storefront asks first; platform key)
 //   2. GET /store/products?limit=12&region_id=…&fields=…          (a catalog page, with the key step 1 answered)
 //   3. GET /store/products/<id>?region_id=…&fields=…              (a product page)
-// for a random shop. Prints req/s, visits/s, p50/p95/p99 over every response and the errors by kind, and the
-// 2-server/1-server ratios. Both sides run on this machine: nginx, the instances, PostgreSQL, Redis and the load
+// for a random shop. Prints req/s, visits/s, p50/p95/p99 over every response and the errors by kind, the server
+// instances' CPU milliseconds per request and how busy the machine was, and the 2-server/1-server ratios. Both sides run on this machine: nginx, the instances, PostgreSQL, Redis and the load
 // generator share its cores (2 here), so the ratio shows what a second instance buys when CPU is the limit.
 import autocannon from "autocannon"
 import fs from "node:fs"
@@ -21,6 +21,7 @@ import { STATE_DIR } from "../scripts/lib/runtime.mjs"
 import { ADMIN, json, login, startMaart } from "./lib/server.mjs"
 import { openShops } from "./lib/shops.mjs"
 import { percentile } from "./lib/stats.mjs"
+import { cpuSeconds, machineCpu, serverPid } from "./lib/watch.mjs"
 
 const SHOPS = Number(process.env.BENCH_SHOPS || 10)
 const PRODUCTS = Number(process.env.BENCH_PRODUCTS || 2000)
@@ -82,12 +83,25 @@ function visit({ region, shops, platformKey }) {
   ]
 }
 
-async function run(url, requests, connections, seconds) {
+/**
+ * One autocannon run. With `serverPids`, where the machine's CPU went meanwhile: the server instances' milliseconds
+ * per request, the load generator's (this process), and the machine's busy share of all its cores.
+ */
+async function run(url, requests, connections, seconds, serverPids = []) {
   const latencies = []
+  const before = { servers: serverPids.map(cpuSeconds), bench: process.cpuUsage(), machine: machineCpu() }
   const result = await new Promise((resolve, reject) => {
     const instance = autocannon({ url, connections, duration: seconds, requests }, (err, r) => (err ? reject(err) : resolve(r)))
     instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms))
   })
+  const machine = machineCpu()
+  const bench = process.cpuUsage(before.bench)
+  const n = Math.max(1, latencies.length)
+  const cpu = {
+    serversMs: (1000 * serverPids.reduce((s, pid, i) => s + cpuSeconds(pid) - before.servers[i], 0)) / n,
+    benchMs: (bench.user + bench.system) / 1000 / n,
+    busy: (machine.busy - before.machine.busy) / Math.max(1e-9, machine.total - before.machine.total),
+  }
   latencies.sort((a, b) => a - b)
   const why = [
     ...Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith("2")).map(([code, { count }]) => `${count}× ${code}`),
@@ -97,7 +111,7 @@ async function run(url, requests, connections, seconds) {
   return {
     rps: latencies.length / seconds,
     p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99),
-    errors: result.errors + result.non2xx, n: latencies.length, why: why.join(", "),
+    errors: result.errors + result.non2xx, n: latencies.length, why: why.join(", "), cpu,
   }
 }
 
@@ -121,10 +135,12 @@ async function side(servers, data) {
   const cluster = await startCluster({ env, cwd: data.serverDir, dir, proxyPort: ports[0], serverPorts: ports.slice(2, 2 + servers), workerPort: ports[1], stdio: "pipe" })
   try {
     await run(cluster.proxyUrl, visit(data), 4, 5) // warm-up (JIT, pools, the resolution cache), not counted
+    // The processes that hold the servers' ports (medusa start forks its server).
+    const pids = cluster.servers.map((s) => serverPid(s.port))
     const results = {}
     for (const connections of CONNECTIONS) {
-      const r = (results[connections] = await run(cluster.proxyUrl, visit(data), connections, SECONDS))
-      console.log(`  ${servers} server${servers > 1 ? "s" : " "} @${String(connections).padEnd(3)} ${r.rps.toFixed(0).padStart(5)} req/s  ${(r.rps / 3).toFixed(0).padStart(4)} visits/s  p50 ${r.p50.toFixed(0).padStart(4)} ms  p95 ${r.p95.toFixed(0).padStart(4)} ms  p99 ${r.p99.toFixed(0).padStart(4)} ms  errors ${r.errors}${r.why ? ` (${r.why})` : ""}  load ${os.loadavg()[0].toFixed(1)}`)
+      const r = (results[connections] = await run(cluster.proxyUrl, visit(data), connections, SECONDS, pids))
+      console.log(`  ${servers} server${servers > 1 ? "s" : " "} @${String(connections).padEnd(3)} ${r.rps.toFixed(0).padStart(5)} req/s  ${(r.rps / 3).toFixed(0).padStart(4)} visits/s  p50 ${r.p50.toFixed(0).padStart(4)} ms  p95 ${r.p95.toFixed(0).padStart(4)} ms  p99 ${r.p99.toFixed(0).padStart(4)} ms  errors ${r.errors}${r.why ? ` (${r.why})` : ""}  CPU/request: servers ${r.cpu.serversMs.toFixed(0)} ms, load generator ${r.cpu.benchMs.toFixed(1)} ms; machine busy ${(100 * r.cpu.busy).toFixed(0)} %  load ${os.loadavg()[0].toFixed(1)}`)
     }
     return results
   } finally {
@@ -148,13 +164,14 @@ async function main() {
   }
 
   console.log(`\n${SHOPS} shops × ${PRODUCTS} products; a visit = resolve host + catalog page + product page; ${ROUNDS} × ${SECONDS} s per cell (means)`)
-  console.log("connections | servers | req/s | p50 ms | p95 ms | p99 ms | errors")
+  console.log("connections | servers | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU/req | machine busy")
   for (const connections of CONNECTIONS) {
     for (const servers of [1, 2]) {
       const rs = runs[servers].map((r) => r[connections])
       console.log(
         [String(connections).padStart(11), String(servers).padStart(7), mean(rs.map((r) => r.rps)).toFixed(0).padStart(5), mean(rs.map((r) => r.p50)).toFixed(0).padStart(6),
-          mean(rs.map((r) => r.p95)).toFixed(0).padStart(6), mean(rs.map((r) => r.p99)).toFixed(0).padStart(6), String(rs.reduce((s, r) => s + r.errors, 0)).padStart(6)].join(" | ")
+          mean(rs.map((r) => r.p95)).toFixed(0).padStart(6), mean(rs.map((r) => r.p99)).toFixed(0).padStart(6), String(rs.reduce((s, r) => s + r.errors, 0)).padStart(6),
+          `${mean(rs.map((r) => r.cpu.serversMs)).toFixed(0)} ms`.padStart(14), `${(100 * mean(rs.map((r) => r.cpu.busy))).toFixed(0)} %`.padStart(12)].join(" | ")
       )
     }
     const one = runs[1].map((r) => r[connections])

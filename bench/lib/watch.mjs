@@ -14,7 +14,7 @@ export function serverPid(port) {
 
 const status = (pid) => fs.readFileSync(`/proc/${pid}/status`, "utf8")
 const kB = (text, field) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(text)?.[1] ?? 0) * 1024
-function cpuSeconds(pid) {
+export function cpuSeconds(pid) {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
     return (Number(fields[11]) + Number(fields[12])) / CLK_TCK // utime, stime
@@ -29,7 +29,7 @@ function cpuSeconds(pid) {
  * active statements.
  */
 /** Busy and total CPU seconds of the whole machine (all cores), from /proc/stat. */
-function machineCpu() {
+export function machineCpu() {
   const [, ...t] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).map(Number)
   const total = t.slice(0, 8).reduce((a, b) => a + b, 0)
   return { busy: (total - t[3] - t[4]) / CLK_TCK, total: total / CLK_TCK } // minus idle, iowait
