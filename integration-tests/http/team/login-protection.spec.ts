@@ -113,7 +113,7 @@ medusaIntegrationTestRunner({
         const { data: shops } = await getContainer()
           .resolve(ContainerRegistrationKeys.QUERY)
           .graph({ entity: "vendor", fields: ["handle", "api_key.token"], filters: { handle: ["lumiere", "velo"] } })
-        const keyOf = (handle: string) => ({ "x-publishable-api-key": shops.find((v: any) => v.handle === handle)!.api_key.token })
+        const keyOf = (handle: string) => ({ "x-publishable-api-key": (shops.find((v: any) => v.handle === handle) as any).api_key.token })
         const [shopA, shopB] = [keyOf("lumiere"), keyOf("velo")]
         const accounts = shopAccounts(api)
         await accounts.register(shopA, "twoshops@maart.test", "password-at-a")
