@@ -56,8 +56,10 @@ test("a vendor Owner walks every Settings page its settings sidebar offers: each
   await expect(errorToasts(page)).toHaveCount(1)
   await expect(errorToasts(page)).toContainText("platform admins only")
   // Medusa's store form awaits mutateAsync, which rethrows after its onError toast: an unhandled rejection in
-  // the console, not a screen; nothing else went wrong.
-  expect(errors.filter((e) => !/^POST \/admin\/stores\/\S+ is for platform admins only\.$/.test(e))).toEqual([])
+  // the console, not a screen. The users page typed by hand above refused its list (the dashboard retries it
+  // once; under load those land here). Nothing else went wrong.
+  const expected = [/^POST \/admin\/stores\/\S+ is for platform admins only\.$/, /^GET \/admin\/users is for platform admins only\.$/]
+  expect(errors.filter((e) => !expected.some((re) => re.test(e)))).toEqual([])
   await expect(errorScreen(page)).toHaveCount(0)
   await page.context().close()
 })
